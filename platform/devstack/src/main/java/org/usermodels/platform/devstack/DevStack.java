@@ -1,0 +1,5 @@
+package org.usermodels.platform.devstack;
+
+public final class DevStack {
+    public static void main(String[] args) {}
+}

@@ -1,0 +1,175 @@
+package org.usermodels.platform.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Keycloak server process started from the {@link KeycloakDistribution} in development mode
+ * ({@code start-dev}) with the {@link UsermodelsRealm} imported and the hostname pinned, so that the
+ * issuer of its tokens does not depend on how a request reached it.
+ *
+ * <p>Its own database (H2, in {@link Settings#dataDirectory()}) keeps one server's state apart from
+ * another's while they share the unpacked distribution. {@link #close()} stops the process and its
+ * children.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakServer.class);
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final KeycloakEndpoint endpoint;
+    private final Path logFile;
+
+    private KeycloakServer(Process process, KeycloakEndpoint endpoint, Path logFile) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.logFile = logFile;
+    }
+
+    /**
+     * How to run the server.
+     *
+     * @param httpPort port of the HTTP listener (tokens, admin API)
+     * @param managementPort port of the management interface ({@code /health/ready}); it listens on all
+     *     interfaces
+     * @param dataDirectory holds the server's H2 database and its log; kept for restarts when persistent
+     * @param adminUsername bootstrap administrator of the master realm
+     * @param adminPassword that administrator's password
+     */
+    public record Settings(
+            int httpPort, int managementPort, Path dataDirectory, String adminUsername, String adminPassword) {
+
+        /** Free ports, a fresh temporary data directory and a throwaway administrator. */
+        public static Settings ephemeral() {
+            try {
+                return new Settings(
+                        FreePorts.find(),
+                        FreePorts.find(),
+                        Files.createTempDirectory("usermodels-keycloak"),
+                        "admin",
+                        "admin");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Starts Keycloak and waits until the realm answers.
+     *
+     * @throws IllegalStateException if the server exits or does not become ready within {@code timeout};
+     *     the message carries the end of its log
+     */
+    public static KeycloakServer start(KeycloakDistribution distribution, Settings settings, Duration timeout) {
+        var started = System.nanoTime();
+        var home = distribution.home();
+        UsermodelsRealm.copyInto(home.resolve("data").resolve("import"));
+        var baseUri = URI.create("http://localhost:" + settings.httpPort());
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin").resolve("kc.sh").toString(),
+                "start-dev",
+                "--http-port=" + settings.httpPort(),
+                "--http-management-port=" + settings.managementPort(),
+                "--hostname=" + baseUri,
+                "--health-enabled=true",
+                "--import-realm",
+                "--db-url=jdbc:h2:file:"
+                        + settings.dataDirectory().toAbsolutePath().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE"));
+        try {
+            Files.createDirectories(settings.dataDirectory());
+            var logFile = settings.dataDirectory().resolve("keycloak.log");
+            var builder = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
+            var environment = builder.environment();
+            environment.put("JAVA_HOME", System.getProperty("java.home"));
+            environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", settings.adminUsername());
+            environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.adminPassword());
+            environment.putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+            log.info("Starting Keycloak {} from {} on port {}", distribution.version(), home, settings.httpPort());
+            var process = builder.start();
+            var endpoint = new KeycloakEndpoint(baseUri, settings.adminUsername(), settings.adminPassword());
+            var server = new KeycloakServer(process, endpoint, logFile);
+            server.awaitReady(settings.managementPort(), timeout);
+            log.info(
+                    "Keycloak {} ready at {} in {} ms (log: {})",
+                    distribution.version(),
+                    baseUri,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                    logFile);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Keycloak could not be started", e);
+        }
+    }
+
+    public KeycloakEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        Processes.stop(process, Duration.ofSeconds(20));
+    }
+
+    private void awaitReady(int managementPort, Duration timeout) {
+        var health = URI.create("http://localhost:" + managementPort + "/health/ready");
+        var discovery = URI.create(endpoint.issuer() + "/.well-known/openid-configuration");
+        var deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with code %d during start-up:%n%s"
+                        .formatted(process.exitValue(), Processes.tail(logFile, 40)));
+            }
+            if (answers200(health) && answers200(discovery)) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+            }
+        }
+        close();
+        throw new IllegalStateException(
+                "Keycloak was not ready within %s:%n%s".formatted(timeout, Processes.tail(logFile, 40)));
+    }
+
+    private static boolean answers200(URI uri) {
+        try {
+            var response = http.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.usermodels.platform.tenancy;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A tenant as a verified token names it.
+ *
+ * @param id the Keycloak organization id, which is the tenant id in every service
+ * @param slug the organization alias, which is the tenant's slug
+ */
+public record TenantRef(UUID id, String slug) {
+
+    public TenantRef {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(slug, "slug");
+        if (slug.isBlank()) {
+            throw new IllegalArgumentException("A tenant slug may not be blank");
+        }
+    }
+}

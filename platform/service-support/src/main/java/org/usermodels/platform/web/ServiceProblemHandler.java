@@ -1,0 +1,181 @@
+package org.usermodels.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrorCodes;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Answers every error of a usermodels service as {@code application/problem+json} (RFC 9457), with the
+ * request id and, for invalid input, one entry per invalid field.
+ *
+ * <p>It runs last, so a service's own, narrower advice wins. What it never does is leak a stack trace, a
+ * Java type name or a SQL message to the client: server faults are logged with the request id and answered
+ * with a generic 500.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ServiceProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceProblemHandler.class);
+
+    /** Missing, expired, forged or otherwise unacceptable tokens. */
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException exception, WebRequest request) {
+        var problem = ProblemDetail.forStatus(HttpStatus.UNAUTHORIZED);
+        problem.setTitle("Unauthorized");
+        var headers = new HttpHeaders();
+        if (exception instanceof OAuth2AuthenticationException) {
+            problem.setDetail(
+                    "The access token is not valid: it may be expired, malformed or not signed by the realm.");
+            headers.set(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer error=\"%s\", error_description=\"The access token is not valid\""
+                            .formatted(BearerTokenErrorCodes.INVALID_TOKEN));
+        } else {
+            problem.setDetail("This call needs a bearer access token from the usermodels realm.");
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.UNAUTHORIZED, request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> forbidden(AccessDeniedException exception, WebRequest request) {
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.FORBIDDEN, "The access token does not grant what this call needs.");
+        problem.setTitle("Forbidden");
+        return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
+    }
+
+    /** A fault of the service, not of the client: logged in full, answered without details. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception exception, WebRequest request) {
+        log.error("Unhandled error serving {}", describe(request), exception);
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "The service failed to answer this request. Quote the request id when you report it.");
+        problem.setTitle("Internal error");
+        return handleExceptionInternal(
+                exception, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var problem = exception.getBody();
+        problem.setTitle("Invalid request");
+        problem.setDetail("The request has %d invalid field(s).".formatted(exception.getErrorCount()));
+        var errors = exception.getBindingResult().getFieldErrors().stream()
+                .map(error -> FieldProblem.of(error.getField(), error.getDefaultMessage()))
+                .toList();
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(exception, problem, headers, status, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setTitle("Unreadable request body");
+        switch (exception.getMostSpecificCause()) {
+            case DatabindException wrongValue
+            when !wrongValue.getPath().isEmpty() -> {
+                var field = jsonPath(wrongValue);
+                problem.setDetail("The field '%s' has a value of the wrong type or format.".formatted(field));
+                problem.setProperty(
+                        "errors", List.of(FieldProblem.of(field, "has a value of the wrong type or format")));
+            }
+            case JacksonException malformed
+            when malformed.getLocation() != null ->
+                problem.setDetail("The request body is not valid JSON (line %d, column %d)."
+                        .formatted(
+                                malformed.getLocation().getLineNr(),
+                                malformed.getLocation().getColumnNr()));
+            default -> problem.setDetail("The request body is missing or is not valid JSON.");
+        }
+        return handleExceptionInternal(exception, problem, headers, status, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var name = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The value '%s' is not valid for '%s'.".formatted(exception.getValue(), name));
+        problem.setTitle("Invalid parameter");
+        problem.setProperty("errors", List.of(FieldProblem.of(name, "is not valid")));
+        return handleExceptionInternal(exception, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && request instanceof NativeWebRequest nativeRequest) {
+            var servletRequest = nativeRequest.getNativeRequest(HttpServletRequest.class);
+            if (servletRequest != null) {
+                var requestId = RequestIdFilter.of(servletRequest);
+                if (requestId != null) {
+                    problem.setProperty(RequestIds.KEY, requestId);
+                }
+                if (problem.getInstance() == null) {
+                    problem.setInstance(URI.create(servletRequest.getRequestURI()));
+                }
+            }
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static String jsonPath(DatabindException exception) {
+        var path = new StringBuilder();
+        for (var reference : exception.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(WebRequest request) {
+        return request.getDescription(false);
+    }
+
+    /**
+     * One invalid field of a request.
+     *
+     * @param field the field's JSON name or path, e.g. {@code email} or {@code attributes.badgeId}
+     * @param message what is wrong with it
+     */
+    public record FieldProblem(String field, String message) {
+        static FieldProblem of(String field, @Nullable String message) {
+            return new FieldProblem(field, message == null ? "is invalid" : message);
+        }
+    }
+}

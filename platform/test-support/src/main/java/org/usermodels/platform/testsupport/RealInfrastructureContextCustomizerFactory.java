@@ -1,0 +1,55 @@
+package org.usermodels.platform.testsupport;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
+
+/**
+ * Reads {@link FreshDatabase} and {@link RealKeycloak} on a test class. Registered in
+ * {@code META-INF/spring.factories}, so no test has to name it.
+ */
+final class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public @Nullable ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        var database = TestContextAnnotationUtils.findMergedAnnotation(testClass, FreshDatabase.class);
+        var keycloak = TestContextAnnotationUtils.findMergedAnnotation(testClass, RealKeycloak.class);
+        if (database == null && keycloak == null) {
+            return null;
+        }
+        return new RealInfrastructure(database == null ? null : database.value(), keycloak != null);
+    }
+
+    /**
+     * Equal for equal annotations, so Spring's context cache shares a context (and its database) exactly
+     * among test classes whose configuration is otherwise equal too.
+     */
+    private record RealInfrastructure(@Nullable String databasePurpose, boolean keycloak) implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            var properties = new ArrayList<String>();
+            if (databasePurpose != null) {
+                var server = TestPostgres.server();
+                var database = TestPostgres.createDatabase(databasePurpose);
+                properties.add("spring.datasource.url=" + server.jdbcUrl(database));
+                properties.add("spring.datasource.username=" + server.username());
+                properties.add("spring.datasource.password=" + server.password());
+            }
+            if (keycloak) {
+                var endpoint = TestKeycloak.endpoint();
+                properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri=" + endpoint.issuer());
+                properties.add("usermodels.keycloak.url=" + endpoint.baseUri());
+            }
+            TestPropertyValues.of(properties).applyTo(context);
+        }
+    }
+}
