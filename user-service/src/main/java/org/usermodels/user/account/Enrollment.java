@@ -34,4 +34,13 @@ class Enrollment {
                 .orElseThrow(() -> new IllegalStateException("enrolled user vanished: " + caller.id()));
         return UserView.of(user, tenant.slug());
     }
+
+    /** Replaces the caller's preferences, enrolling them first if need be. */
+    @Transactional
+    UserView changePreferences(Caller caller, TenantRef tenant, Preferences preferences) {
+        currentUser(caller, tenant);
+        var user = users.findInTenant(tenant.id(), caller.id()).orElseThrow();
+        user.changePreferences(preferences.parsedLocale(), preferences.parsedTimeZone());
+        return UserView.of(user, tenant.slug());
+    }
 }

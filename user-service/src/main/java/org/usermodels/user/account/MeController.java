@@ -1,7 +1,11 @@
 package org.usermodels.user.account;
 
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.usermodels.platform.security.Caller;
@@ -22,5 +26,12 @@ class MeController {
     @GetMapping("/me")
     UserView me(@AuthenticationPrincipal Caller caller, TenantRef tenant) {
         return enrollment.currentUser(caller, tenant);
+    }
+
+    /** Replaces the caller's locale and time zone. */
+    @PutMapping(path = "/me/preferences", consumes = MediaType.APPLICATION_JSON_VALUE)
+    UserView changePreferences(
+            @AuthenticationPrincipal Caller caller, TenantRef tenant, @Valid @RequestBody Preferences preferences) {
+        return enrollment.changePreferences(caller, tenant, preferences);
     }
 }

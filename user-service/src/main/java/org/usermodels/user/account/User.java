@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -76,12 +78,28 @@ class User {
         return email;
     }
 
+    /**
+     * Replaces the user's locale and time zone; {@code null} clears one.
+     */
+    void changePreferences(@Nullable Locale locale, @Nullable ZoneId timeZone) {
+        this.locale = locale == null ? null : locale.toLanguageTag();
+        this.timeZone = timeZone == null ? null : timeZone.getId();
+    }
+
     @Nullable String firstName() {
         return firstName;
     }
 
     @Nullable String lastName() {
         return lastName;
+    }
+
+    @Nullable String locale() {
+        return locale;
+    }
+
+    @Nullable String timeZone() {
+        return timeZone;
     }
 
     Status status() {

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the API answers about a user: a read model, never the entity.
  *
- * @param email {@code null} when the user has none
+ * <p>Fields the user has not set are {@code null}.
  */
 record UserView(
         UUID id,
@@ -15,6 +15,8 @@ record UserView(
         @Nullable String email,
         @Nullable String firstName,
         @Nullable String lastName,
+        @Nullable String locale,
+        @Nullable String timeZone,
         String status,
         Instant dateJoined,
         TenantView tenant) {
@@ -26,6 +28,8 @@ record UserView(
                 user.email(),
                 user.firstName(),
                 user.lastName(),
+                user.locale(),
+                user.timeZone(),
                 user.status().name(),
                 user.dateJoined(),
                 new TenantView(user.tenantId(), tenantSlug));

@@ -35,7 +35,7 @@ public final class RealmAdmin {
 
     /** The id of an organization, by alias. */
     public UUID organizationId(String alias) {
-        var found = readTree(send("GET", "/organizations?exact=true&search=" + alias, null));
+        var found = readTree(send("GET", "/organizations?briefRepresentation=true&max=1000&search=" + alias, null));
         for (var organization : found) {
             if (alias.equals(organization.get("alias").asString())) {
                 return UUID.fromString(organization.get("id").asString());

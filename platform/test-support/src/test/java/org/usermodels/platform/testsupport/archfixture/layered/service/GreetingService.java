@@ -1,0 +1,4 @@
+package org.usermodels.platform.testsupport.archfixture.layered.service;
+
+/** Fixture: a class in a layer package. */
+public class GreetingService {}
