@@ -1,0 +1,180 @@
+package org.usermodels.systemtests.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * There is no Docker engine in CI, so docker-compose.yml and the Dockerfiles are checked by reading them
+ * against the services as built: ports, environment variables the applications really bind, files that
+ * exist, pinned images and health checks.
+ */
+class DeploymentDescriptorsTest {
+
+    static final Path repository = Path.of(System.getProperty("usermodels.repository", ".."))
+            .toAbsolutePath()
+            .normalize();
+    static final Pattern PINNED_IMAGE = Pattern.compile("[\\w./-]+:(?!latest)[\\w.-]*\\d[\\w.-]*");
+
+    static Map<String, Map<String, Object>> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void readCompose() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(repository.resolve("docker-compose.yml")));
+        services = (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"user-service", "profile-service", "gateway"})
+    void everyEnvironmentVariableIsBoundByTheApplication(String name) {
+        var built = BuiltService.read(repository, name);
+        var environment = environmentOf(name);
+
+        assertThat(environment).isNotEmpty();
+        assertThat(environment.keySet())
+                .allSatisfy(variable -> assertThat(built.binds(variable))
+                        .as("%s binds %s", name, variable)
+                        .isTrue());
+    }
+
+    @Test
+    void theCheckOfEnvironmentVariablesCanFail() {
+        var built = BuiltService.read(repository, "user-service");
+
+        assertThat(built.binds("SPRING_DATASOURCE_URL")).isTrue();
+        assertThat(built.binds("SPRING_DATASOURCE_URI")).isFalse();
+        assertThat(built.binds("USERMODELS_GATEWAY_USER_SERVICE_URI")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"user-service", "profile-service", "gateway"})
+    void dockerfileBuildsANonRootLayeredImageWithAHealthCheckOnTheServicePort(String name) throws IOException {
+        var built = BuiltService.read(repository, name);
+        var port = built.yaml("server.port").toString();
+        var dockerfile = Files.readString(repository.resolve(name).resolve("Dockerfile"));
+
+        assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count())
+                .as("multi-stage")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:25[\\w.]*-jdk[\\w-]* AS build$");
+        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:25[\\w.]*-jre[\\w-]*$");
+        assertThat(dockerfile).contains("-Djarmode=tools", "extract --layers --launcher");
+        assertThat(dockerfile).containsPattern("(?m)^USER (?!root|0[:\\s])\\S+");
+        assertThat(dockerfile).containsPattern("(?m)^EXPOSE " + port + "$");
+        assertThat(dockerfile).containsPattern("(?s)HEALTHCHECK .*localhost:" + port + "/actuator/health/readiness");
+        assertThat(fromImages(dockerfile))
+                .allMatch(image -> PINNED_IMAGE.matcher(image).matches());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"user-service", "profile-service", "gateway"})
+    @SuppressWarnings("unchecked")
+    void composeBuildsEachServiceFromItsDockerfileAndChecksItsHealthOnItsPort(String name) {
+        var service = services.get(name);
+        var port = BuiltService.read(repository, name).yaml("server.port").toString();
+        var build = (Map<String, Object>) service.get("build");
+
+        assertThat(repository
+                        .resolve(build.get("context").toString())
+                        .resolve(build.get("dockerfile").toString()))
+                .isRegularFile();
+        assertThat(service.get("healthcheck").toString()).contains("localhost:" + port + "/actuator/health/readiness");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyTheGatewayAndKeycloakArePublishedAndOnTheirPorts() {
+        var gatewayPort =
+                BuiltService.read(repository, "gateway").yaml("server.port").toString();
+
+        assertThat((List<String>) services.get("gateway").get("ports")).containsExactly("8080:" + gatewayPort);
+        assertThat((List<String>) services.get("keycloak").get("ports")).containsExactly("8180:8080");
+        assertThat(services.get("user-service")).doesNotContainKey("ports");
+        assertThat(services.get("profile-service")).doesNotContainKey("ports");
+    }
+
+    @Test
+    void everyImageIsPinnedAndEveryServiceHasAHealthCheck() {
+        services.forEach((name, service) -> {
+            assertThat(service.get("image").toString()).as("image of %s", name).matches(PINNED_IMAGE);
+            assertThat(service).as("health check of %s", name).containsKey("healthcheck");
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void servicesWaitForWhatTheyNeedToBeHealthy() {
+        services.forEach((name, service) -> {
+            var dependsOn = (Map<String, Map<String, String>>) service.getOrDefault("depends_on", Map.of());
+            dependsOn.forEach((dependency, condition) -> assertThat(condition)
+                    .as("%s waits for %s", name, dependency)
+                    .containsEntry("condition", "service_healthy"));
+        });
+        assertThat(services.get("gateway").get("depends_on").toString()).contains("user-service", "profile-service");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void keycloakImportsTheOneRealmFileAndPinsItsHostname() {
+        var keycloak = services.get("keycloak");
+        var volumes = (List<String>) keycloak.get("volumes");
+
+        assertThat(volumes).anySatisfy(volume -> {
+            var hostPath = volume.split(":")[0];
+            assertThat(repository.resolve(hostPath).normalize())
+                    .isEqualTo(repository.resolve("platform/keycloak/usermodels-realm.json"));
+            assertThat(volume).contains(":/opt/keycloak/data/import/");
+        });
+        assertThat((List<String>) keycloak.get("command"))
+                .contains("--import-realm", "--hostname=http://localhost:8180");
+        assertThat(keycloak.get("image").toString())
+                .endsWith(":" + org.usermodels.platform.infra.KeycloakDistribution.buildVersion());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void postgresInitialisesTheDatabaseAndRoleOfEachService() throws IOException {
+        var volumes = (List<String>) services.get("postgres").get("volumes");
+        var initDirectory = repository.resolve(volumes.stream()
+                .filter(volume -> volume.contains("/docker-entrypoint-initdb.d"))
+                .findFirst()
+                .orElseThrow()
+                .split(":")[0]);
+        var script = Files.readString(initDirectory.resolve("01-databases.sql"));
+
+        for (var name : List.of("user-service", "profile-service")) {
+            var environment = environmentOf(name);
+            var database = environment.get("SPRING_DATASOURCE_URL").replaceAll(".*/", "");
+            var role = environment.get("SPRING_DATASOURCE_USERNAME");
+            assertThat(environment.get("SPRING_DATASOURCE_URL")).startsWith("jdbc:postgresql://postgres:5432/");
+            assertThat(script)
+                    .contains("create role %s with login password '%s';"
+                            .formatted(role, environment.get("SPRING_DATASOURCE_PASSWORD")))
+                    .contains("create database %s owner %s;".formatted(database, role));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, String> environmentOf(String service) {
+        return (Map<String, String>) services.get(service).get("environment");
+    }
+
+    static List<String> fromImages(String dockerfile) {
+        return Pattern.compile("(?m)^FROM (\\S+)")
+                .matcher(dockerfile)
+                .results()
+                .map(match -> match.group(1))
+                .toList();
+    }
+}
