@@ -19,16 +19,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.usermodels.platform.infra.UsermodelsRealm;
+import org.usermodels.platform.testsupport.DocumentedSql;
 import org.usermodels.platform.testsupport.FreshDatabase;
 import org.usermodels.platform.testsupport.KeycloakTokens;
 import org.usermodels.platform.testsupport.RealKeycloak;
 import org.usermodels.platform.testsupport.RealmAdmin;
+import org.usermodels.platform.testsupport.RecordSql;
+import org.usermodels.platform.testsupport.SqlRecorder;
 import org.usermodels.platform.testsupport.TestKeycloak;
 
 /** {@code /api/users/me} over HTTP, with tokens from a real Keycloak and rows in a real PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @FreshDatabase("users")
 @RealKeycloak
+@RecordSql
 class CurrentUserApiIT {
 
     static final KeycloakTokens tokens = KeycloakTokens.ofTestKeycloak();
@@ -41,6 +45,9 @@ class CurrentUserApiIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    SqlRecorder sql;
 
     @BeforeAll
     static void demoUser() {
@@ -69,6 +76,18 @@ class CurrentUserApiIT {
                 .body("status", equalTo("ACTIVE"))
                 .body("tenant.slug", equalTo("demo"))
                 .body("tenant.id", equalTo(demoOrganization.toString()));
+    }
+
+    @Test
+    void readsTheCurrentUserWithTwoStatementsWhateverTheHistory() {
+        api().auth().oauth2(demoToken).get("/users/me").then().statusCode(200);
+        sql.clear();
+
+        api().auth().oauth2(demoToken).get("/users/me").then().statusCode(200);
+
+        assertThat(sql.statements()).hasSize(2);
+        assertThat(sql.statements().getFirst()).contains("on conflict (tenant_id, id) do nothing");
+        DocumentedSql.matches("architecture.md", "users-me", sql.statements());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.usermodels.platform.infra.CurlWalkthrough;
 import org.usermodels.platform.infra.EmbeddedPostgresServer;
 import org.usermodels.platform.infra.FreePorts;
 import org.usermodels.platform.infra.KeycloakDistribution;
+import org.usermodels.platform.infra.KeycloakEndpoint;
 import org.usermodels.platform.infra.KeycloakServer;
 import org.usermodels.platform.infra.PostgresServer;
 import org.usermodels.platform.infra.UsermodelsRealm;
@@ -63,8 +64,8 @@ public final class DevStack {
             out.println("Starting Keycloak (the first start on a machine takes about a minute)...");
             var keycloak = start(KeycloakServer.start(
                     KeycloakDistribution.unpacked(),
-                    new KeycloakServer.Settings(
-                            KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT, dev.resolve("keycloak"), "admin", "admin"),
+                    KeycloakServer.Settings.persistent(
+                            KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT, dev.resolve("keycloak")),
                     Duration.ofMinutes(4)));
             out.println("Starting user-service, profile-service and gateway...");
             var services = start(UsermodelsServices.start(
@@ -79,7 +80,7 @@ public final class DevStack {
                             Map.of(),
                             List.of("-Xmx512m")),
                     Duration.ofMinutes(3)));
-            printWelcome(keycloak.endpoint().baseUri(), services.gateway(), postgres, dev);
+            printWelcome(keycloak.endpoint(), services.gateway(), postgres, dev);
             new CountDownLatch(1).await();
             return 0;
         } catch (InterruptedException e) {
@@ -150,7 +151,7 @@ public final class DevStack {
         }
     }
 
-    private void printWelcome(URI keycloak, URI gateway, PostgresServer postgres, Path dev) {
+    private void printWelcome(KeycloakEndpoint keycloak, URI gateway, PostgresServer postgres, Path dev) {
         var demo = UsermodelsRealm.DEMO_USER;
         var admin = UsermodelsRealm.PLATFORM_ADMIN;
         out.printf(
@@ -173,7 +174,7 @@ public final class DevStack {
                 Press Ctrl-C to stop everything bin/dev started.
                 """,
                 gateway,
-                keycloak,
+                keycloak.baseUri(),
                 postgres.jdbcUrl(""),
                 dev.resolve("logs"),
                 UsermodelsRealm.NAME,
@@ -181,8 +182,7 @@ public final class DevStack {
                 demo.password(),
                 admin.username(),
                 admin.password(),
-                CurlWalkthrough.forDemoUser(
-                        new org.usermodels.platform.infra.KeycloakEndpoint(keycloak, "admin", "admin"), gateway));
+                CurlWalkthrough.forDemoUser(keycloak, gateway));
     }
 
     /** A PostgreSQL server the developer named instead of the embedded one. */

@@ -31,11 +31,13 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final Process process;
     private final KeycloakEndpoint endpoint;
+    private final Settings settings;
     private final Path logFile;
 
-    private KeycloakServer(Process process, KeycloakEndpoint endpoint, Path logFile) {
+    private KeycloakServer(Process process, KeycloakEndpoint endpoint, Settings settings, Path logFile) {
         this.process = process;
         this.endpoint = endpoint;
+        this.settings = settings;
         this.logFile = logFile;
     }
 
@@ -48,9 +50,20 @@ public final class KeycloakServer implements AutoCloseable {
      * @param dataDirectory holds the server's H2 database and its log; kept for restarts when persistent
      * @param adminUsername bootstrap administrator of the master realm
      * @param adminPassword that administrator's password
+     * @param temporary whether {@link #close()} deletes the data directory
      */
     public record Settings(
-            int httpPort, int managementPort, Path dataDirectory, String adminUsername, String adminPassword) {
+            int httpPort,
+            int managementPort,
+            Path dataDirectory,
+            String adminUsername,
+            String adminPassword,
+            boolean temporary) {
+
+        /** Fixed ports and a data directory that survives restarts, as {@code bin/dev} uses. */
+        public static Settings persistent(int httpPort, int managementPort, Path dataDirectory) {
+            return new Settings(httpPort, managementPort, dataDirectory, "admin", "admin", false);
+        }
 
         /** Free ports, a fresh temporary data directory and a throwaway administrator. */
         public static Settings ephemeral() {
@@ -60,7 +73,8 @@ public final class KeycloakServer implements AutoCloseable {
                         FreePorts.find(),
                         Files.createTempDirectory("usermodels-keycloak"),
                         "admin",
-                        "admin");
+                        "admin",
+                        true);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -103,7 +117,7 @@ public final class KeycloakServer implements AutoCloseable {
             log.info("Starting Keycloak {} from {} on port {}", distribution.version(), home, settings.httpPort());
             var process = builder.start();
             var endpoint = new KeycloakEndpoint(baseUri, settings.adminUsername(), settings.adminPassword());
-            var server = new KeycloakServer(process, endpoint, logFile);
+            var server = new KeycloakServer(process, endpoint, settings, logFile);
             server.awaitReady(settings.managementPort(), timeout);
             log.info(
                     "Keycloak {} ready at {} in {} ms (log: {})",
@@ -132,6 +146,13 @@ public final class KeycloakServer implements AutoCloseable {
     @Override
     public void close() {
         Processes.stop(process, Duration.ofSeconds(20));
+        if (settings.temporary()) {
+            try {
+                KeycloakDistribution.deleteRecursively(settings.dataDirectory());
+            } catch (IOException e) {
+                log.warn("Could not delete {}: {}", settings.dataDirectory(), e.toString());
+            }
+        }
     }
 
     private void awaitReady(int managementPort, Duration timeout) {

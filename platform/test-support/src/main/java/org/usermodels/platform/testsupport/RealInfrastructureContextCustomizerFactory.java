@@ -12,7 +12,7 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Reads {@link FreshDatabase} and {@link RealKeycloak} on a test class. Registered in
+ * Reads {@link FreshDatabase}, {@link RealKeycloak} and {@link RecordSql} on a test class. Registered in
  * {@code META-INF/spring.factories}, so no test has to name it.
  */
 final class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
@@ -22,17 +22,19 @@ final class RealInfrastructureContextCustomizerFactory implements ContextCustomi
             Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         var database = TestContextAnnotationUtils.findMergedAnnotation(testClass, FreshDatabase.class);
         var keycloak = TestContextAnnotationUtils.findMergedAnnotation(testClass, RealKeycloak.class);
-        if (database == null && keycloak == null) {
+        var recordSql = TestContextAnnotationUtils.findMergedAnnotation(testClass, RecordSql.class);
+        if (database == null && keycloak == null && recordSql == null) {
             return null;
         }
-        return new RealInfrastructure(database == null ? null : database.value(), keycloak != null);
+        return new RealInfrastructure(database == null ? null : database.value(), keycloak != null, recordSql != null);
     }
 
     /**
      * Equal for equal annotations, so Spring's context cache shares a context (and its database) exactly
      * among test classes whose configuration is otherwise equal too.
      */
-    private record RealInfrastructure(@Nullable String databasePurpose, boolean keycloak) implements ContextCustomizer {
+    private record RealInfrastructure(@Nullable String databasePurpose, boolean keycloak, boolean recordSql)
+            implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
@@ -50,6 +52,11 @@ final class RealInfrastructureContextCustomizerFactory implements ContextCustomi
                 properties.add("usermodels.keycloak.url=" + endpoint.baseUri());
             }
             TestPropertyValues.of(properties).applyTo(context);
+            if (recordSql) {
+                var recorder = new SqlRecorder();
+                context.getBeanFactory().registerSingleton("sqlRecorder", recorder);
+                context.getBeanFactory().addBeanPostProcessor(recorder.dataSourceWrapper());
+            }
         }
     }
 }

@@ -1,0 +1,60 @@
+package org.usermodels.platform.testsupport;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+
+/**
+ * The SQL statements an application sent, in order, as executed (a batch counts once). Installed by
+ * {@link RecordSql}; it wraps the application's {@link DataSource} with datasource-proxy.
+ */
+public final class SqlRecorder implements QueryExecutionListener {
+
+    private final List<String> statements = new CopyOnWriteArrayList<>();
+
+    /** Forgets what was recorded so far: call it right before the code under measurement. */
+    public void clear() {
+        statements.clear();
+    }
+
+    /** The statements recorded since the last {@link #clear()}. */
+    public List<String> statements() {
+        return List.copyOf(statements);
+    }
+
+    public int count() {
+        return statements.size();
+    }
+
+    @Override
+    public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {}
+
+    @Override
+    public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+        for (var query : queries) {
+            statements.add(query.getQuery());
+        }
+    }
+
+    BeanPostProcessor dataSourceWrapper() {
+        var recorder = this;
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof DataSource dataSource
+                        && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
+                    return ProxyDataSourceBuilder.create(dataSource)
+                            .name(beanName)
+                            .listener(recorder)
+                            .build();
+                }
+                return bean;
+            }
+        };
+    }
+}
