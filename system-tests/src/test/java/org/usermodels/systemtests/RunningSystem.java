@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.usermodels.platform.infra.KeycloakEndpoint;
 import org.usermodels.platform.infra.PostgresServer;
+import org.usermodels.platform.infra.ServiceDatabase;
 import org.usermodels.platform.infra.UsermodelsServices;
 import org.usermodels.platform.testsupport.RealmAdmin;
 import org.usermodels.platform.testsupport.TestKeycloak;
@@ -45,12 +46,12 @@ final class RunningSystem {
         return TestPostgres.server();
     }
 
-    static String usersDatabase() {
+    static ServiceDatabase usersDatabase() {
         return Holder.USERS_DATABASE;
     }
 
     private static final class Holder {
-        static final String USERS_DATABASE = TestPostgres.createDatabase("users");
+        static final ServiceDatabase USERS_DATABASE = TestPostgres.createServiceDatabase("users");
         static final UsermodelsServices SERVICES = start();
     }
 
@@ -77,7 +78,7 @@ final class RunningSystem {
                 repository,
                 TestPostgres.server(),
                 Holder.USERS_DATABASE,
-                TestPostgres.createDatabase("profiles"),
+                TestPostgres.createServiceDatabase("profiles"),
                 TestKeycloak.endpoint(),
                 UsermodelsServices.Ports.free(),
                 repository.resolve("system-tests/target/service-logs"),

@@ -144,7 +144,7 @@ class DeploymentDescriptorsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void postgresInitialisesTheDatabaseAndRoleOfEachService() throws IOException {
+    void postgresInitialisesTheDatabaseAndRolesOfEachService() throws IOException {
         var volumes = (List<String>) services.get("postgres").get("volumes");
         var initDirectory = repository.resolve(volumes.stream()
                 .filter(volume -> volume.contains("/docker-entrypoint-initdb.d"))
@@ -156,12 +156,16 @@ class DeploymentDescriptorsTest {
         for (var name : List.of("user-service", "profile-service")) {
             var environment = environmentOf(name);
             var database = environment.get("SPRING_DATASOURCE_URL").replaceAll(".*/", "");
-            var role = environment.get("SPRING_DATASOURCE_USERNAME");
+            var owner = environment.get("SPRING_FLYWAY_USER");
+            var app = environment.get("SPRING_DATASOURCE_USERNAME");
             assertThat(environment.get("SPRING_DATASOURCE_URL")).startsWith("jdbc:postgresql://postgres:5432/");
+            assertThat(app).as("the application role is not the owner").isNotEqualTo(owner);
             assertThat(script)
                     .contains("create role %s with login password '%s';"
-                            .formatted(role, environment.get("SPRING_DATASOURCE_PASSWORD")))
-                    .contains("create database %s owner %s;".formatted(database, role));
+                            .formatted(owner, environment.get("SPRING_FLYWAY_PASSWORD")))
+                    .contains("create role %s with login password '%s';"
+                            .formatted(app, environment.get("SPRING_DATASOURCE_PASSWORD")))
+                    .contains("create database %s owner %s;".formatted(database, owner));
         }
     }
 

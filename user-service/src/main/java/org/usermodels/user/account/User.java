@@ -1,35 +1,63 @@
 package org.usermodels.user.account;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.DiscriminatorColumn;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Inheritance;
+import jakarta.persistence.InheritanceType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.SQLRestriction;
+import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.user.attribute.AttributeValuesConverter;
 
 /**
- * A user of one tenant: the default user model. Its id is the user's Keycloak id.
+ * A user of one tenant: the default user model, and the root of the multi-type model. Its id is the
+ * user's Keycloak id. Subclasses ({@link Customer}, {@link StaffMember}, {@link PartnerContact}) add a
+ * table each, joined on the key (JOINED inheritance; docs/inheritance.md).
  *
- * <p>Rows are created by just-in-time enrollment with one SQL statement (see {@link Users#enrollIfAbsent}),
- * which is why this entity has no public constructor yet.
+ * <p>Deleting a user marks the row ({@code deleted_at}); {@link SQLRestriction} then hides it from every
+ * query and collection, and the unique indexes ignore it, so the username may be taken again.
  */
 @Entity
 @Table(name = "users")
+@Inheritance(strategy = InheritanceType.JOINED)
+@DiscriminatorColumn(name = "type")
+@DiscriminatorValue("user")
+@SQLRestriction("deleted_at is null")
 class User {
 
     @Id
     private UUID id;
 
+    @TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private UUID tenantId;
 
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     private String username;
 
     private @Nullable String email;
@@ -42,7 +70,7 @@ class User {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private Status status;
+    private UserStatus status;
 
     private @Nullable String locale;
 
@@ -55,12 +83,126 @@ class User {
     @Column(name = "last_login")
     private @Nullable Instant lastLogin;
 
+    /** The custom model: values of the tenant's attributes, validated before they get here. */
+    @Convert(converter = AttributeValuesConverter.class)
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private Map<String, Object> attributes;
+
+    @Column(name = "deleted_at")
+    private @Nullable Instant deletedAt;
+
+    /** How many events this user has caused; the next event gets the next number. */
+    @Column(name = "event_sequence", nullable = false)
+    private long eventSequence;
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(
+            name = "group_members",
+            joinColumns = @JoinColumn(name = "user_id"),
+            inverseJoinColumns = @JoinColumn(name = "group_id"))
+    private Set<Group> groups = new HashSet<>();
+
+    /** Permission codes granted to the user directly, not through a group. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "user_permissions", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "permission_code")
+    private Set<String> permissions = new HashSet<>();
+
     @Version
     private long version;
 
-    /** For JPA only. */
     @SuppressWarnings("NullAway.Init")
     protected User() {}
+
+    User(UUID id, Profile profile, Map<String, Object> attributes, Instant joined) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.username = profile.username().toLowerCase(Locale.ROOT);
+        this.status = UserStatus.ACTIVE;
+        this.dateJoined = joined;
+        this.attributes = Map.copyOf(attributes);
+        changeProfile(profile);
+    }
+
+    /**
+     * What a user says about themselves.
+     *
+     * @param locale a BCP 47 language tag, {@code null} when not chosen
+     * @param timeZone an IANA time zone, {@code null} when not chosen
+     */
+    record Profile(
+            String username,
+            @Nullable String email,
+            @Nullable String firstName,
+            @Nullable String lastName,
+            @Nullable Locale locale,
+            @Nullable ZoneId timeZone) {}
+
+    /** The user's type, as this class (or subclass) stands for it. */
+    UserType type() {
+        return UserType.USER;
+    }
+
+    void changeProfile(Profile profile) {
+        this.email = profile.email();
+        this.firstName = profile.firstName();
+        this.lastName = profile.lastName();
+        this.locale = profile.locale() == null ? null : profile.locale().toLanguageTag();
+        this.timeZone = profile.timeZone() == null ? null : profile.timeZone().getId();
+    }
+
+    /** Replaces the attribute values; the caller has validated them against the tenant's schema. */
+    void replaceAttributes(Map<String, Object> values) {
+        this.attributes = Map.copyOf(values);
+    }
+
+    void disable() {
+        this.status = UserStatus.DISABLED;
+    }
+
+    void enable() {
+        this.status = UserStatus.ACTIVE;
+    }
+
+    /**
+     * Deletes the user: the row stays, marked, and disappears from every query.
+     *
+     * @throws IllegalStateException if the user was deleted already
+     */
+    void delete(Instant now) {
+        if (deletedAt != null) {
+            throw new IllegalStateException("User " + id + " is deleted already");
+        }
+        this.deletedAt = now;
+        this.status = UserStatus.DISABLED;
+    }
+
+    void recordLogin(Instant now) {
+        this.lastLogin = now;
+    }
+
+    /** The number of the next event about this user. */
+    long nextEventSequence() {
+        return ++eventSequence;
+    }
+
+    void join(Group group) {
+        groups.add(group);
+        group.addedMember(this);
+    }
+
+    void leave(Group group) {
+        groups.remove(group);
+        group.removedMember(this);
+    }
+
+    void grant(String permission) {
+        permissions.add(permission);
+    }
+
+    void revoke(String permission) {
+        permissions.remove(permission);
+    }
 
     UUID id() {
         return id;
@@ -78,20 +220,16 @@ class User {
         return email;
     }
 
-    /**
-     * Replaces the user's locale and time zone; {@code null} clears one.
-     */
-    void changePreferences(@Nullable Locale locale, @Nullable ZoneId timeZone) {
-        this.locale = locale == null ? null : locale.toLanguageTag();
-        this.timeZone = timeZone == null ? null : timeZone.getId();
-    }
-
     @Nullable String firstName() {
         return firstName;
     }
 
     @Nullable String lastName() {
         return lastName;
+    }
+
+    UserStatus status() {
+        return status;
     }
 
     @Nullable String locale() {
@@ -102,17 +240,28 @@ class User {
         return timeZone;
     }
 
-    Status status() {
-        return status;
-    }
-
     Instant dateJoined() {
         return dateJoined;
     }
 
-    enum Status {
-        ACTIVE,
-        DISABLED
+    @Nullable Instant lastLogin() {
+        return lastLogin;
+    }
+
+    Map<String, Object> attributes() {
+        return new LinkedHashMap<>(attributes);
+    }
+
+    Set<Group> groups() {
+        return Set.copyOf(groups);
+    }
+
+    Set<String> directPermissions() {
+        return Set.copyOf(permissions);
+    }
+
+    long version() {
+        return version;
     }
 
     @Override

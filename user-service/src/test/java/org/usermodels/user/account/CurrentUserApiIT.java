@@ -12,27 +12,22 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.usermodels.platform.infra.UsermodelsRealm;
 import org.usermodels.platform.testsupport.DocumentedSql;
-import org.usermodels.platform.testsupport.FreshDatabase;
 import org.usermodels.platform.testsupport.KeycloakTokens;
-import org.usermodels.platform.testsupport.RealKeycloak;
 import org.usermodels.platform.testsupport.RealmAdmin;
-import org.usermodels.platform.testsupport.RecordSql;
 import org.usermodels.platform.testsupport.SqlRecorder;
 import org.usermodels.platform.testsupport.TestKeycloak;
+import org.usermodels.user.testing.TenantSql;
+import org.usermodels.user.testing.UserServiceIT;
 
 /** {@code /api/users/me} over HTTP, with tokens from a real Keycloak and rows in a real PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@FreshDatabase("users")
-@RealKeycloak
-@RecordSql
+@UserServiceIT
 class CurrentUserApiIT {
 
     static final KeycloakTokens tokens = KeycloakTokens.ofTestKeycloak();
@@ -44,7 +39,7 @@ class CurrentUserApiIT {
     int port;
 
     @Autowired
-    JdbcTemplate jdbc;
+    DataSource dataSource;
 
     @Autowired
     SqlRecorder sql;
@@ -79,14 +74,15 @@ class CurrentUserApiIT {
     }
 
     @Test
-    void readsTheCurrentUserWithTwoStatementsWhateverTheHistory() {
+    void readsTheCurrentUserWithFourStatementsWhateverTheirHistory() {
         api().auth().oauth2(demoToken).get("/users/me").then().statusCode(200);
         sql.clear();
 
         api().auth().oauth2(demoToken).get("/users/me").then().statusCode(200);
 
-        assertThat(sql.statements()).hasSize(2);
-        assertThat(sql.statements().getFirst()).contains("on conflict (tenant_id, id) do nothing");
+        assertThat(sql.statements()).hasSize(4);
+        assertThat(sql.statements().get(0)).startsWith("select set_config('app.tenant_id'");
+        assertThat(sql.statements().get(1)).contains("on conflict (tenant_id, id) do nothing");
         DocumentedSql.matches("architecture.md", "users-me", sql.statements());
     }
 
@@ -199,35 +195,51 @@ class CurrentUserApiIT {
     }
 
     @Test
-    void replacesPreferencesAndClearsThemWithNull() {
-        api().auth()
+    void changesTheirOwnLocaleAndTimeZoneAndClearsThemWithNull() {
+        var etag = api().auth()
                 .oauth2(demoToken)
-                .contentType(ContentType.JSON)
+                .get("/users/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+
+        var changed = api().auth()
+                .oauth2(demoToken)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", etag)
                 .body(Map.of("locale", "de-CH", "timeZone", "Europe/Zurich"))
-                .put("/users/me/preferences")
+                .patch("/users/me")
                 .then()
                 .statusCode(200)
                 .body("locale", equalTo("de-CH"))
-                .body("timeZone", equalTo("Europe/Zurich"));
+                .body("timeZone", equalTo("Europe/Zurich"))
+                .extract()
+                .header("ETag");
 
         api().auth()
                 .oauth2(demoToken)
-                .contentType(ContentType.JSON)
-                .body("{\"locale\": \"en\", \"timeZone\": null}")
-                .put("/users/me/preferences")
+                .contentType("application/merge-patch+json")
+                .header("If-Match", changed)
+                .body("{\"timeZone\": null}")
+                .patch("/users/me")
                 .then()
                 .statusCode(200)
-                .body("locale", equalTo("en"))
+                .body("locale", equalTo("de-CH"))
                 .body("timeZone", nullValue());
     }
 
     @Test
     void answersInvalidFieldsWithOneEntryEach() {
+        var etag =
+                api().auth().oauth2(demoToken).get("/users/me").then().extract().header("ETag");
+
         api().auth()
                 .oauth2(demoToken)
-                .contentType(ContentType.JSON)
+                .contentType("application/merge-patch+json")
+                .header("If-Match", etag)
                 .body(Map.of("locale", "not a tag!", "timeZone", "Mars/Olympus"))
-                .put("/users/me/preferences")
+                .patch("/users/me")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -241,8 +253,9 @@ class CurrentUserApiIT {
         api().auth()
                 .oauth2(demoToken)
                 .contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
                 .body("{\"locale\": \"en\",")
-                .put("/users/me/preferences")
+                .patch("/users/me")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -255,7 +268,7 @@ class CurrentUserApiIT {
                 .oauth2(demoToken)
                 .contentType(ContentType.TEXT)
                 .body("locale=en")
-                .put("/users/me/preferences")
+                .patch("/users/me")
                 .then()
                 .statusCode(415)
                 .contentType("application/problem+json")
@@ -266,7 +279,7 @@ class CurrentUserApiIT {
     void answersAWrongMethodWith405() {
         api().auth()
                 .oauth2(demoToken)
-                .delete("/users/me")
+                .post("/users/me")
                 .then()
                 .statusCode(405)
                 .contentType("application/problem+json")
@@ -309,7 +322,7 @@ class CurrentUserApiIT {
                 .body("status", equalTo("UP"));
     }
 
-    private int rowsOf(UUID userId) {
-        return jdbc.queryForObject("select count(*) from users where id = ?", Integer.class, userId);
+    private long rowsOf(UUID userId) {
+        return new TenantSql(dataSource).count(demoOrganization, "select count(*) from users where id = ?", userId);
     }
 }

@@ -18,6 +18,7 @@ import org.usermodels.platform.infra.KeycloakDistribution;
 import org.usermodels.platform.infra.KeycloakEndpoint;
 import org.usermodels.platform.infra.KeycloakServer;
 import org.usermodels.platform.infra.PostgresServer;
+import org.usermodels.platform.infra.ServiceDatabase;
 import org.usermodels.platform.infra.UsermodelsRealm;
 import org.usermodels.platform.infra.UsermodelsServices;
 
@@ -33,6 +34,8 @@ public final class DevStack {
     static final int KEYCLOAK_PORT = 8180;
     static final int KEYCLOAK_MANAGEMENT_PORT = 9180;
     static final int EMBEDDED_POSTGRES_PORT = 15432;
+    static final ServiceDatabase USERS = ServiceDatabase.conventional("users");
+    static final ServiceDatabase PROFILES = ServiceDatabase.conventional("profiles");
 
     private final PrintStream out = System.out;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -72,8 +75,8 @@ public final class DevStack {
                     new UsermodelsServices.Settings(
                             repository,
                             postgres,
-                            "users",
-                            "profiles",
+                            USERS,
+                            PROFILES,
                             keycloak.endpoint(),
                             UsermodelsServices.Ports.standard(),
                             dev.resolve("logs"),
@@ -99,11 +102,8 @@ public final class DevStack {
     }
 
     private static void ensureDatabases(PostgresServer postgres) throws SQLException {
-        for (var database : List.of("users", "profiles")) {
-            if (!postgres.hasDatabase(database)) {
-                postgres.createDatabase(database);
-            }
-        }
+        postgres.createServiceDatabase(USERS);
+        postgres.createServiceDatabase(PROFILES);
     }
 
     private static Map<Integer, String> takenPorts(boolean embeddedPostgres) {

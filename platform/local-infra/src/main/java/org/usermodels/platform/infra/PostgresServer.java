@@ -53,6 +53,38 @@ public record PostgresServer(String host, int port, String username, String pass
         }
     }
 
+    /**
+     * Creates a service's database with its owner and application roles, unless it exists already.
+     *
+     * @throws IllegalArgumentException if a name is not a plain lower-case SQL identifier
+     * @throws SQLException if the server refuses
+     */
+    public ServiceDatabase createServiceDatabase(ServiceDatabase database) throws SQLException {
+        for (var identifier : new String[] {database.name(), database.owner(), database.app()}) {
+            if (!IDENTIFIER.matcher(identifier).matches()) {
+                throw new IllegalArgumentException("not a plain identifier: " + identifier);
+            }
+        }
+        try (var connection = connect("postgres");
+                var statement = connection.createStatement()) {
+            createRole(statement, database.owner(), database.ownerPassword());
+            createRole(statement, database.app(), database.appPassword());
+            if (!hasDatabase(database.name())) {
+                statement.execute("create database %s owner %s".formatted(database.name(), database.owner()));
+            }
+        }
+        return database;
+    }
+
+    private static void createRole(java.sql.Statement statement, String role, String password) throws SQLException {
+        try (var rows = statement.executeQuery("select 1 from pg_roles where rolname = '" + role + "'")) {
+            if (rows.next()) {
+                return;
+            }
+        }
+        statement.execute("create role %s with login password '%s'".formatted(role, password.replace("'", "''")));
+    }
+
     /** Tells whether a database of that name exists. */
     public boolean hasDatabase(String name) throws SQLException {
         try (var connection = connect("postgres");

@@ -30,8 +30,8 @@ public final class UsermodelsServices implements AutoCloseable {
      *
      * @param repository the repository's root directory, where the built jars are
      * @param postgres the database server, reached with its administrative role
-     * @param usersDatabase user-service's database
-     * @param profilesDatabase profile-service's database
+     * @param usersDatabase user-service's database and roles
+     * @param profilesDatabase profile-service's database and roles
      * @param keycloak the Keycloak serving the usermodels realm
      * @param ports the three services' ports
      * @param logDirectory where each service's log goes ({@code <name>.log})
@@ -41,8 +41,8 @@ public final class UsermodelsServices implements AutoCloseable {
     public record Settings(
             Path repository,
             PostgresServer postgres,
-            String usersDatabase,
-            String profilesDatabase,
+            ServiceDatabase usersDatabase,
+            ServiceDatabase profilesDatabase,
             KeycloakEndpoint keycloak,
             Ports ports,
             Path logDirectory,
@@ -138,11 +138,13 @@ public final class UsermodelsServices implements AutoCloseable {
                 settings.logDirectory().resolve(name + ".log"));
     }
 
-    private static Map<String, String> database(PostgresServer postgres, String database) {
+    private static Map<String, String> database(PostgresServer postgres, ServiceDatabase database) {
         return Map.of(
-                "SPRING_DATASOURCE_URL", postgres.jdbcUrl(database),
-                "SPRING_DATASOURCE_USERNAME", postgres.username(),
-                "SPRING_DATASOURCE_PASSWORD", postgres.password());
+                "SPRING_DATASOURCE_URL", postgres.jdbcUrl(database.name()),
+                "SPRING_DATASOURCE_USERNAME", database.app(),
+                "SPRING_DATASOURCE_PASSWORD", database.appPassword(),
+                "SPRING_FLYWAY_USER", database.owner(),
+                "SPRING_FLYWAY_PASSWORD", database.ownerPassword());
     }
 
     private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {

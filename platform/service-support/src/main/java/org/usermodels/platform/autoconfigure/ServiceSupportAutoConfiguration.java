@@ -19,6 +19,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.usermodels.platform.security.CallerAuthenticationConverter;
 import org.usermodels.platform.tenancy.CurrentTenantArgumentResolver;
+import org.usermodels.platform.tenancy.TenantBindingFilter;
 import org.usermodels.platform.web.ProblemSecurityHandlers;
 import org.usermodels.platform.web.RequestIdFilter;
 import org.usermodels.platform.web.ServiceProblemHandler;
@@ -74,6 +75,14 @@ public class ServiceSupportAutoConfiguration {
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         var registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** After Spring Security (order -100), so that the caller is known. */
+    @Bean
+    FilterRegistrationBean<TenantBindingFilter> tenantBindingFilter() {
+        var registration = new FilterRegistrationBean<>(new TenantBindingFilter());
+        registration.setOrder(0);
         return registration;
     }
 

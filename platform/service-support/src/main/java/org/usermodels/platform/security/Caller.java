@@ -1,5 +1,6 @@
 package org.usermodels.platform.security;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.usermodels.platform.tenancy.TenantRef;
  * @param clientId the client the token was issued to ({@code azp})
  * @param realmRoles roles of the realm, such as {@code platform-admin}
  * @param organizations the organizations (tenants) the token names, ordered by slug
+ * @param authenticatedAt when the user logged in ({@code auth_time}), {@code null} when the token does not say
  */
 public record Caller(
         UUID id,
@@ -28,7 +30,8 @@ public record Caller(
         @Nullable String familyName,
         String clientId,
         Set<String> realmRoles,
-        List<TenantRef> organizations) {
+        List<TenantRef> organizations,
+        @Nullable Instant authenticatedAt) {
 
     public Caller {
         Objects.requireNonNull(id, "id");

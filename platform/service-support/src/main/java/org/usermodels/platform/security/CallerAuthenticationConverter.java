@@ -51,7 +51,10 @@ public final class CallerAuthenticationConverter implements Converter<Jwt, Calle
                     jwt.getClaimAsString("family_name"),
                     clientId == null ? "" : clientId,
                     realmRoles(jwt),
-                    OrganizationClaim.parse(jwt.getClaims().get(OrganizationClaim.NAME)));
+                    OrganizationClaim.parse(jwt.getClaims().get(OrganizationClaim.NAME)),
+                    jwt.getClaims().get("auth_time") instanceof Number seconds
+                            ? java.time.Instant.ofEpochSecond(seconds.longValue())
+                            : null);
         } catch (OrganizationClaim.MalformedOrganizationClaim e) {
             throw new InvalidBearerTokenException("Malformed organization claim: " + e.getMessage());
         }

@@ -70,6 +70,13 @@ public class ServiceProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
     }
 
+    /** Someone changed the row between our read and our write (JPA {@code @Version}): the client's view is stale. */
+    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+    ResponseEntity<Object> concurrentChange(Exception exception, WebRequest request) {
+        var stale = Versions.stale();
+        return handleExceptionInternal(exception, stale.getBody(), new HttpHeaders(), stale.getStatusCode(), request);
+    }
+
     /** A fault of the service, not of the client: logged in full, answered without details. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception, WebRequest request) {
@@ -165,17 +172,5 @@ public class ServiceProblemHandler extends ResponseEntityExceptionHandler {
 
     private static String describe(WebRequest request) {
         return request.getDescription(false);
-    }
-
-    /**
-     * One invalid field of a request.
-     *
-     * @param field the field's JSON name or path, e.g. {@code email} or {@code attributes.badgeId}
-     * @param message what is wrong with it
-     */
-    public record FieldProblem(String field, String message) {
-        static FieldProblem of(String field, @Nullable String message) {
-            return new FieldProblem(field, message == null ? "is invalid" : message);
-        }
     }
 }

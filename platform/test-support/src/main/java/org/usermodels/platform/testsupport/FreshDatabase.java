@@ -9,8 +9,10 @@ import java.lang.annotation.Target;
 
 /**
  * Gives each Spring test context that this class's configuration creates a new, empty database on the
- * shared {@link TestPostgres} server, and points {@code spring.datasource.*} at it. Flyway then migrates it
- * like any other database; no test context sees another's rows.
+ * shared {@link TestPostgres} server, with its own owner and application roles
+ * ({@link org.usermodels.platform.infra.ServiceDatabase}): Flyway migrates it as the owner
+ * ({@code spring.flyway.user}), the application connects as the application role
+ * ({@code spring.datasource.username}), exactly as in production. No test context sees another's rows.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

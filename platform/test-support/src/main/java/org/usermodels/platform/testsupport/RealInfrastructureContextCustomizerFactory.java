@@ -41,10 +41,12 @@ final class RealInfrastructureContextCustomizerFactory implements ContextCustomi
             var properties = new ArrayList<String>();
             if (databasePurpose != null) {
                 var server = TestPostgres.server();
-                var database = TestPostgres.createDatabase(databasePurpose);
-                properties.add("spring.datasource.url=" + server.jdbcUrl(database));
-                properties.add("spring.datasource.username=" + server.username());
-                properties.add("spring.datasource.password=" + server.password());
+                var database = TestPostgres.createServiceDatabase(databasePurpose);
+                properties.add("spring.datasource.url=" + server.jdbcUrl(database.name()));
+                properties.add("spring.datasource.username=" + database.app());
+                properties.add("spring.datasource.password=" + database.appPassword());
+                properties.add("spring.flyway.user=" + database.owner());
+                properties.add("spring.flyway.password=" + database.ownerPassword());
             }
             if (keycloak) {
                 var endpoint = TestKeycloak.endpoint();

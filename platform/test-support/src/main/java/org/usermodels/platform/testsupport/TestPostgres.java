@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.usermodels.platform.infra.EmbeddedPostgresServer;
 import org.usermodels.platform.infra.PostgresServer;
+import org.usermodels.platform.infra.ServiceDatabase;
 
 /**
  * The PostgreSQL 17 server of this test JVM, started on first use and stopped when the JVM exits.
@@ -48,6 +49,22 @@ public final class TestPostgres {
             throw new IllegalStateException("Cannot create test database " + name, e);
         }
         return name;
+    }
+
+    /**
+     * Creates a new database on the shared server with its own owner and application roles (see
+     * {@link ServiceDatabase}).
+     *
+     * @param purpose a lower-case word that says what the database is for; part of its name
+     */
+    public static ServiceDatabase createServiceDatabase(String purpose) {
+        var database = ServiceDatabase.conventional(
+                "%s_%d_%d".formatted(purpose, ProcessHandle.current().pid(), databases.incrementAndGet()));
+        try {
+            return server().createServiceDatabase(database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + database.name(), e);
+        }
     }
 
     private static final class Holder {

@@ -1,0 +1,53 @@
+package org.usermodels.user.account;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** A request that contradicts the state of the tenant's data: 409, with what to do about it. */
+final class Conflict extends ErrorResponseException {
+
+    private Conflict(String title, String detail, String field) {
+        super(HttpStatus.CONFLICT, problem(title, detail, field), null);
+    }
+
+    static Conflict taken(String field, String what) {
+        return new Conflict("Already taken", "This tenant already has a user with this " + what + ".", field);
+    }
+
+    /**
+     * A user's type cannot change: the type is the row's subclass, and turning a row of one JOINED subclass
+     * into another is not an update but a delete of one table's row and an insert into another's, with a new
+     * identity for the ORM (docs/inheritance.md).
+     */
+    static Conflict typeChange(String from, String to) {
+        return new Conflict(
+                "A user's type is fixed",
+                ("This user is a %s and cannot become a %s: the type is fixed when the user is created. Create a new"
+                                + " %s user instead (and delete this one if need be).")
+                        .formatted(from, to, to),
+                "type");
+    }
+
+    static Conflict builtInGroup(String name) {
+        return new Conflict(
+                "Built-in group",
+                "The group '" + name + "' belongs to every tenant and cannot be renamed or deleted.",
+                "name");
+    }
+
+    static Conflict groupNameTaken() {
+        return new Conflict("Already taken", "This tenant already has a group with this name.", "name");
+    }
+
+    static Conflict selfDeletion() {
+        return new Conflict("Cannot delete yourself", "Another administrator has to delete your account.", "id");
+    }
+
+    private static ProblemDetail problem(String title, String detail, String field) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+        problem.setTitle(title);
+        problem.setProperty("field", field);
+        return problem;
+    }
+}

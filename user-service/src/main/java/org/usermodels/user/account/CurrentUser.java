@@ -1,0 +1,75 @@
+package org.usermodels.user.account;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.usermodels.platform.security.Caller;
+import org.usermodels.platform.tenancy.TenantRef;
+import org.usermodels.user.outbox.DomainEvent;
+import org.usermodels.user.outbox.Outbox;
+
+/**
+ * The caller as a user of their tenant. A user whom Keycloak authenticated as a member of the tenant and
+ * whom this service has not seen yet (created directly in Keycloak, say) is enrolled just in time, as a
+ * default-model user and member of {@value Group#MEMBERS}, with a {@code UserRegistered} event.
+ */
+@Service
+class CurrentUser {
+
+    private static final Logger log = LoggerFactory.getLogger(CurrentUser.class);
+
+    private final Users users;
+    private final Groups groups;
+    private final Outbox outbox;
+    private final UserAdministration administration;
+    private final Clock clock;
+
+    CurrentUser(Users users, Groups groups, Outbox outbox, UserAdministration administration, Clock clock) {
+        this.users = users;
+        this.groups = groups;
+        this.outbox = outbox;
+        this.administration = administration;
+        this.clock = clock;
+    }
+
+    /** The caller, enrolled first if need be. */
+    @Transactional
+    UserView me(Caller caller, TenantRef tenant) {
+        enrollIfNew(caller, tenant);
+        return administration.read(caller.id()).in(tenant);
+    }
+
+    /** Enrolls the caller if this tenant has no row for them yet; answers whether it did. */
+    @Transactional
+    boolean enrollIfNew(Caller caller, TenantRef tenant) {
+        var inserted = users.enrollIfAbsent(
+                        caller.id(), caller.username(), caller.email(), caller.givenName(), caller.familyName())
+                == 1;
+        if (inserted) {
+            var user = users.findById(caller.id()).orElseThrow();
+            groups.findByName(Group.MEMBERS).ifPresent(user::join);
+            user.recordLogin(clock.instant());
+            outbox.append(
+                    new DomainEvent.UserRegistered(
+                            tenant.id(),
+                            user.id(),
+                            UserType.USER.code(),
+                            user.username(),
+                            user.email(),
+                            user.firstName(),
+                            user.lastName()),
+                    user.nextEventSequence());
+            log.info("Enrolled user {} in tenant {} on first call", caller.id(), tenant.slug());
+        }
+        return inserted;
+    }
+
+    /** Whether the tenant has a user with this id. */
+    @Transactional(readOnly = true)
+    boolean exists(UUID id) {
+        return users.findById(id).isPresent();
+    }
+}

@@ -1,0 +1,95 @@
+package org.usermodels.user.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A customer: a user with a customer number (generated, unique in the tenant), a loyalty tier and a record
+ * of their marketing consent with the time it was given.
+ */
+@Entity
+@Table(name = "customers")
+@DiscriminatorValue("customer")
+class Customer extends User {
+
+    enum LoyaltyTier {
+        BRONZE,
+        SILVER,
+        GOLD
+    }
+
+    @Column(name = "customer_number", nullable = false, updatable = false)
+    private String customerNumber;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "loyalty_tier", nullable = false)
+    private LoyaltyTier loyaltyTier;
+
+    @Column(name = "marketing_consent", nullable = false)
+    private boolean marketingConsent;
+
+    @Column(name = "marketing_consent_at")
+    private @Nullable Instant marketingConsentAt;
+
+    @SuppressWarnings("NullAway.Init")
+    protected Customer() {}
+
+    Customer(
+            UUID id,
+            Profile profile,
+            Map<String, Object> attributes,
+            Instant joined,
+            String customerNumber,
+            LoyaltyTier loyaltyTier) {
+        super(id, profile, attributes, joined);
+        this.customerNumber = Objects.requireNonNull(customerNumber, "customerNumber");
+        this.loyaltyTier = Objects.requireNonNull(loyaltyTier, "loyaltyTier");
+    }
+
+    @Override
+    UserType type() {
+        return UserType.CUSTOMER;
+    }
+
+    /** Records consent to marketing, at {@code now}; consenting again keeps the first time. */
+    void giveMarketingConsent(Instant now) {
+        if (!marketingConsent) {
+            marketingConsent = true;
+            marketingConsentAt = now;
+        }
+    }
+
+    void withdrawMarketingConsent() {
+        marketingConsent = false;
+        marketingConsentAt = null;
+    }
+
+    void changeLoyaltyTier(LoyaltyTier tier) {
+        this.loyaltyTier = Objects.requireNonNull(tier, "tier");
+    }
+
+    String customerNumber() {
+        return customerNumber;
+    }
+
+    LoyaltyTier loyaltyTier() {
+        return loyaltyTier;
+    }
+
+    boolean marketingConsent() {
+        return marketingConsent;
+    }
+
+    @Nullable Instant marketingConsentAt() {
+        return marketingConsentAt;
+    }
+}

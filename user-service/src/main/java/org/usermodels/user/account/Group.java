@@ -1,0 +1,129 @@
+package org.usermodels.user.account;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.annotations.TenantId;
+
+/**
+ * A group of users of one tenant, with the permissions its members get. Every tenant has two that cannot
+ * be renamed or deleted: {@value #ADMINS}, whose members manage the tenant, and {@value #MEMBERS}, which
+ * every new user joins.
+ */
+@Entity
+@Table(name = "groups")
+class Group {
+
+    static final String ADMINS = "admins";
+    static final String MEMBERS = "members";
+
+    @Id
+    private UUID id;
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private UUID tenantId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @ManyToMany(mappedBy = "groups", fetch = FetchType.LAZY)
+    private Set<User> members = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "group_permissions", joinColumns = @JoinColumn(name = "group_id"))
+    @Column(name = "permission_code")
+    private Set<String> permissions = new HashSet<>();
+
+    @Version
+    private long version;
+
+    @SuppressWarnings("NullAway.Init")
+    protected Group() {}
+
+    Group(String name, Instant now) {
+        this.id = UUID.randomUUID();
+        this.name = Objects.requireNonNull(name, "name");
+        this.createdAt = now;
+    }
+
+    /** Whether this is one of the groups every tenant has. */
+    boolean builtIn() {
+        return ADMINS.equals(name) || MEMBERS.equals(name);
+    }
+
+    /**
+     * Renames the group.
+     *
+     * @throws IllegalStateException for a built-in group
+     */
+    void rename(String newName) {
+        if (builtIn()) {
+            throw new IllegalStateException("The group '" + name + "' cannot be renamed");
+        }
+        this.name = Objects.requireNonNull(newName, "name");
+    }
+
+    void grant(String permission) {
+        permissions.add(permission);
+    }
+
+    void revoke(String permission) {
+        permissions.remove(permission);
+    }
+
+    /** Keeps the inverse side in step; called by {@link User#join}. */
+    void addedMember(User user) {
+        members.add(user);
+    }
+
+    /** Keeps the inverse side in step; called by {@link User#leave}. */
+    void removedMember(User user) {
+        members.remove(user);
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Set<String> permissions() {
+        return Set.copyOf(permissions);
+    }
+
+    Set<User> members() {
+        return Set.copyOf(members);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || (other instanceof Group group && id != null && id.equals(group.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return Group.class.hashCode();
+    }
+}

@@ -1,0 +1,129 @@
+package org.usermodels.user.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.usermodels.user.access.Access;
+import org.usermodels.user.access.Permissions;
+
+/** The groups of the current tenant, their members and their permissions. */
+@Service
+public class GroupAdministration {
+
+    private final Groups groups;
+    private final Users users;
+    private final Access access;
+    private final Clock clock;
+
+    GroupAdministration(Groups groups, Users users, Access access, Clock clock) {
+        this.groups = groups;
+        this.users = users;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the groups every tenant has: {@value Group#ADMINS}, with every permission, and
+     * {@value Group#MEMBERS}, with none. Does nothing for a group that exists.
+     */
+    @Transactional
+    public void createBuiltInGroups() {
+        if (groups.findByName(Group.ADMINS).isEmpty()) {
+            var admins = new Group(Group.ADMINS, clock.instant());
+            Permissions.ALL.forEach(admins::grant);
+            groups.save(admins);
+        }
+        if (groups.findByName(Group.MEMBERS).isEmpty()) {
+            groups.save(new Group(Group.MEMBERS, clock.instant()));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<GroupView.Summary> list() {
+        access.require(Permissions.USERS_VIEW);
+        return groups.summaries();
+    }
+
+    @Transactional(readOnly = true)
+    GroupView read(UUID id) {
+        var group = groups.findWithPermissions(id).orElseThrow(() -> GroupNotFound.byId(id));
+        access.require(Permissions.USERS_VIEW);
+        return GroupView.of(group, groups.countMembers(id));
+    }
+
+    @Transactional
+    GroupView create(String name) {
+        access.require(Permissions.GROUPS_MANAGE);
+        if (groups.existsByNameIgnoreCase(name)) {
+            throw Conflict.groupNameTaken();
+        }
+        var group = groups.save(new Group(name, clock.instant()));
+        return GroupView.of(group, 0);
+    }
+
+    @Transactional
+    GroupView rename(UUID id, String name) {
+        var group = groups.findWithPermissions(id).orElseThrow(() -> GroupNotFound.byId(id));
+        access.require(Permissions.GROUPS_MANAGE);
+        if (group.builtIn()) {
+            throw Conflict.builtInGroup(group.name());
+        }
+        if (!group.name().equalsIgnoreCase(name) && groups.existsByNameIgnoreCase(name)) {
+            throw Conflict.groupNameTaken();
+        }
+        group.rename(name);
+        return GroupView.of(group, groups.countMembers(id));
+    }
+
+    @Transactional
+    void delete(UUID id) {
+        var group = groups.findById(id).orElseThrow(() -> GroupNotFound.byId(id));
+        access.require(Permissions.GROUPS_MANAGE);
+        if (group.builtIn()) {
+            throw Conflict.builtInGroup(group.name());
+        }
+        group.members().forEach(member -> member.leave(group));
+        groups.delete(group);
+    }
+
+    /** Makes the user a member; a member already is one. */
+    @Transactional
+    void addMember(UUID groupId, UUID userId) {
+        var group = groups.findById(groupId).orElseThrow(() -> GroupNotFound.byId(groupId));
+        var user = users.findWithGroups(userId).orElseThrow(() -> UserNotFound.byId(userId));
+        access.require(Permissions.GROUPS_MANAGE);
+        user.join(group);
+        access.forget();
+    }
+
+    /** Ends the user's membership; a non-member is left alone. */
+    @Transactional
+    void removeMember(UUID groupId, UUID userId) {
+        var group = groups.findById(groupId).orElseThrow(() -> GroupNotFound.byId(groupId));
+        var user = users.findWithGroups(userId).orElseThrow(() -> UserNotFound.byId(userId));
+        access.require(Permissions.GROUPS_MANAGE);
+        user.leave(group);
+        access.forget();
+    }
+
+    @Transactional
+    GroupView grant(UUID groupId, String permission) {
+        var group = groups.findWithPermissions(groupId).orElseThrow(() -> GroupNotFound.byId(groupId));
+        access.require(Permissions.GROUPS_MANAGE);
+        UserAdministration.requireKnown(permission);
+        group.grant(permission);
+        access.forget();
+        return GroupView.of(group, groups.countMembers(groupId));
+    }
+
+    @Transactional
+    GroupView revoke(UUID groupId, String permission) {
+        var group = groups.findWithPermissions(groupId).orElseThrow(() -> GroupNotFound.byId(groupId));
+        access.require(Permissions.GROUPS_MANAGE);
+        group.revoke(permission);
+        access.forget();
+        return GroupView.of(group, groups.countMembers(groupId));
+    }
+}

@@ -1,0 +1,42 @@
+package org.usermodels.user.account;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/** The groups of the current tenant. */
+interface Groups extends Repository<Group, UUID> {
+
+    Optional<Group> findById(UUID id);
+
+    Optional<Group> findByName(String name);
+
+    boolean existsByNameIgnoreCase(String name);
+
+    Group save(Group group);
+
+    void delete(Group group);
+
+    /** Every group with its number of members, in one statement. */
+    @Query("""
+            select new org.usermodels.user.account.GroupView$Summary(g.id, g.name, count(m), g.createdAt)
+            from Group g
+            left join g.members m
+            group by g.id, g.name, g.createdAt
+            order by lower(g.name)
+            """)
+    List<GroupView.Summary> summaries();
+
+    /** A group with its permissions and number of members, in one statement. */
+    @Query("""
+            select g from Group g
+            left join fetch g.permissions
+            where g.id = :id
+            """)
+    Optional<Group> findWithPermissions(UUID id);
+
+    @Query("select count(m) from Group g join g.members m where g.id = :id")
+    long countMembers(UUID id);
+}

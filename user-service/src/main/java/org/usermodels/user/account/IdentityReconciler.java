@@ -1,0 +1,174 @@
+package org.usermodels.user.account;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.usermodels.platform.security.Caller;
+import org.usermodels.platform.tenancy.TenantContext;
+import org.usermodels.platform.tenancy.TenantRef;
+import org.usermodels.user.identity.IdentityDirectory;
+import org.usermodels.user.identity.IdentityUnavailable;
+import org.usermodels.user.outbox.DomainEvent;
+import org.usermodels.user.outbox.Outbox;
+
+/**
+ * Repairs drift between Keycloak and this service, tenant by tenant, both ways:
+ *
+ * <ul>
+ *   <li>a member of the organization without a user here is enrolled (as on their first call);
+ *   <li>a user here whose identity is gone from Keycloak, or no longer a member, is deleted here;
+ *   <li>email, names and enabled state follow Keycloak, where the identity lives.
+ * </ul>
+ *
+ * Each repair is logged and counted ({@code usermodels.reconciler.repairs}, tagged with its kind).
+ */
+@Service
+public class IdentityReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityReconciler.class);
+
+    private final IdentityDirectory identities;
+    private final Users users;
+    private final CurrentUser currentUser;
+    private final TenantPolicy tenants;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    IdentityReconciler(
+            IdentityDirectory identities,
+            Users users,
+            CurrentUser currentUser,
+            TenantPolicy tenants,
+            Outbox outbox,
+            TransactionTemplate transactions,
+            MeterRegistry meters,
+            Clock clock) {
+        this.identities = identities;
+        this.users = users;
+        this.currentUser = currentUser;
+        this.tenants = tenants;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** What one run changed in one tenant. */
+    public record Report(String tenant, int enrolled, int removed, int updated) {
+        public int total() {
+            return enrolled + removed + updated;
+        }
+    }
+
+    /** Reconciles every active tenant; a tenant that fails is reported and the others go on. */
+    public void reconcileAll() {
+        for (var tenant : tenants.activeTenants()) {
+            try {
+                reconcile(tenant);
+            } catch (IdentityUnavailable e) {
+                meters.counter("usermodels.reconciler.failures").increment();
+                log.warn("Reconciling tenant {} failed: Keycloak unavailable", tenant.slug());
+            }
+        }
+    }
+
+    /** Reconciles one tenant. */
+    public Report reconcile(TenantRef tenant) {
+        var members = new HashMap<UUID, IdentityDirectory.Identity>();
+        identities.members(tenant.id()).forEach(member -> members.put(member.id(), member));
+        var report = TenantContext.callAs(tenant, () -> transactions.execute(status -> repair(tenant, members)));
+        if (report.total() > 0) {
+            log.info(
+                    "Reconciled tenant {}: {} enrolled, {} removed, {} updated",
+                    tenant.slug(),
+                    report.enrolled(),
+                    report.removed(),
+                    report.updated());
+        }
+        count("enrolled", report.enrolled());
+        count("removed", report.removed());
+        count("updated", report.updated());
+        return report;
+    }
+
+    private Report repair(TenantRef tenant, HashMap<UUID, IdentityDirectory.Identity> members) {
+        int enrolled = 0;
+        int removed = 0;
+        int updated = 0;
+        var local = new HashSet<UUID>();
+        for (var user : users.findAll((root, query, cb) -> cb.conjunction())) {
+            local.add(user.id());
+            var identity = members.get(user.id());
+            if (identity == null) {
+                user.delete(clock.instant());
+                outbox.append(new DomainEvent.UserDeleted(tenant.id(), user.id()), user.nextEventSequence());
+                removed++;
+            } else if (drifted(user, identity)) {
+                user.changeProfile(new User.Profile(
+                        user.username(),
+                        identity.email(),
+                        identity.firstName(),
+                        identity.lastName(),
+                        user.locale() == null ? null : java.util.Locale.forLanguageTag(user.locale()),
+                        user.timeZone() == null ? null : java.time.ZoneId.of(user.timeZone())));
+                if (identity.enabled()) {
+                    user.enable();
+                } else {
+                    user.disable();
+                }
+                outbox.append(
+                        new DomainEvent.UserUpdated(
+                                tenant.id(),
+                                user.id(),
+                                user.type().code(),
+                                user.username(),
+                                user.email(),
+                                user.firstName(),
+                                user.lastName(),
+                                user.status().name()),
+                        user.nextEventSequence());
+                updated++;
+            }
+        }
+        for (var identity : members.values()) {
+            if (!local.contains(identity.id())) {
+                var caller = new Caller(
+                        identity.id(),
+                        identity.username(),
+                        identity.email(),
+                        identity.firstName(),
+                        identity.lastName(),
+                        "reconciler",
+                        java.util.Set.of(),
+                        java.util.List.of(tenant),
+                        null);
+                if (currentUser.enrollIfNew(caller, tenant)) {
+                    enrolled++;
+                }
+            }
+        }
+        return new Report(tenant.slug(), enrolled, removed, updated);
+    }
+
+    private static boolean drifted(User user, IdentityDirectory.Identity identity) {
+        return !Objects.equals(user.email(), identity.email())
+                || !Objects.equals(user.firstName(), identity.firstName())
+                || !Objects.equals(user.lastName(), identity.lastName())
+                || (user.status() == UserStatus.ACTIVE) != identity.enabled();
+    }
+
+    private void count(String kind, int amount) {
+        if (amount > 0) {
+            meters.counter("usermodels.reconciler.repairs", "kind", kind).increment(amount);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.usermodels.user.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A partner contact: a user who speaks for a partner company. */
+@Entity
+@Table(name = "partner_contacts")
+@DiscriminatorValue("partner")
+class PartnerContact extends User {
+
+    enum PartnerTier {
+        REGISTERED,
+        SELECT,
+        PREMIER
+    }
+
+    @Column(name = "company_name", nullable = false)
+    private String companyName;
+
+    @Column(name = "company_registration_id")
+    private @Nullable String companyRegistrationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "partner_tier", nullable = false)
+    private PartnerTier partnerTier;
+
+    @SuppressWarnings("NullAway.Init")
+    protected PartnerContact() {}
+
+    PartnerContact(UUID id, Profile profile, Map<String, Object> attributes, Instant joined, Company company) {
+        super(id, profile, attributes, joined);
+        changeCompany(company);
+    }
+
+    /**
+     * The company the contact speaks for.
+     *
+     * @param registrationId the company's registration number, {@code null} when unknown
+     */
+    record Company(String name, @Nullable String registrationId, PartnerTier tier) {}
+
+    @Override
+    UserType type() {
+        return UserType.PARTNER;
+    }
+
+    void changeCompany(Company company) {
+        this.companyName = Objects.requireNonNull(company.name(), "company name");
+        this.companyRegistrationId = company.registrationId();
+        this.partnerTier = Objects.requireNonNull(company.tier(), "tier");
+    }
+
+    Company company() {
+        return new Company(companyName, companyRegistrationId, partnerTier);
+    }
+}

@@ -1,0 +1,335 @@
+package org.usermodels.user.account;
+
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.usermodels.platform.tenancy.TenantContext;
+import org.usermodels.platform.web.FieldProblem;
+import org.usermodels.platform.web.InvalidRequest;
+import org.usermodels.platform.web.JsonMergePatch;
+import org.usermodels.platform.web.Versions;
+import org.usermodels.user.access.Access;
+import org.usermodels.user.access.Permissions;
+import org.usermodels.user.attribute.TenantAttributes;
+import org.usermodels.user.identity.IdentityDirectory;
+import org.usermodels.user.outbox.DomainEvent;
+import org.usermodels.user.outbox.Outbox;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reading, changing and deleting one user of the current tenant. Every method first finds the user (404 if
+ * the tenant has none with that id, whichever tenant might) and then checks what the caller may do (403).
+ */
+@Service
+class UserAdministration {
+
+    private final Users users;
+    private final Access access;
+    private final TenantAttributes attributes;
+    private final UserAttributeValues values;
+    private final IdentityDirectory identities;
+    private final Outbox outbox;
+    private final JsonMapper json;
+    private final Validator validator;
+    private final Clock clock;
+
+    UserAdministration(
+            Users users,
+            Access access,
+            TenantAttributes attributes,
+            UserAttributeValues values,
+            IdentityDirectory identities,
+            Outbox outbox,
+            JsonMapper json,
+            Validator validator,
+            Clock clock) {
+        this.users = users;
+        this.access = access;
+        this.attributes = attributes;
+        this.values = values;
+        this.identities = identities;
+        this.outbox = outbox;
+        this.json = json;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** A user with their groups and effective permissions: three statements, however many they have. */
+    @Transactional(readOnly = true)
+    UserView read(UUID id) {
+        var user = users.findWithGroups(id).orElseThrow(() -> UserNotFound.byId(id));
+        access.requireSelfOr(id, Permissions.USERS_VIEW);
+        return UserView.of(
+                user,
+                UserView.groupsOf(user),
+                access.effectivePermissions(id).stream().sorted().toList());
+    }
+
+    /** The user's effective permissions: direct ∪ through groups, with one query. */
+    @Transactional(readOnly = true)
+    List<String> permissions(UUID id) {
+        users.findById(id).orElseThrow(() -> UserNotFound.byId(id));
+        access.requireSelfOr(id, Permissions.USERS_VIEW);
+        return access.effectivePermissions(id).stream().sorted().toList();
+    }
+
+    /**
+     * Applies a JSON Merge Patch to the user, if they are still at {@code expectedVersion}.
+     *
+     * @throws InvalidRequest (400) for read-only or unknown fields and for invalid values
+     * @throws Conflict (409) for a change of type, or a taken email or employee number
+     * @throws AccessDeniedException (403) for a change only {@code users.manage} may make
+     */
+    @Transactional
+    UserView patch(UUID id, long expectedVersion, JsonNode patch) {
+        var user = users.findWithGroups(id).orElseThrow(() -> UserNotFound.byId(id));
+        access.requireSelfOr(id, Permissions.USERS_MANAGE);
+        Versions.check(expectedVersion, user.version());
+        checkPatchShape(patch);
+        var before = UserEdit.of(user);
+        var edit = read(JsonMergePatch.apply(json.valueToTree(before), patch));
+        if (!Objects.equals(edit.type(), before.type())) {
+            if (edit.type() == null) {
+                throw InvalidRequest.field("type", "cannot be removed");
+            }
+            throw Conflict.typeChange(before.type(), edit.type());
+        }
+        if (!Objects.equals(edit.username(), before.username())) {
+            throw InvalidRequest.field("username", "cannot be changed: it is how the user logs in");
+        }
+        if (!access.has(Permissions.USERS_MANAGE)) {
+            requireSelfService(before, edit);
+        }
+        var problems = new ArrayList<FieldProblem>();
+        validator
+                .validate(edit)
+                .forEach(violation -> problems.add(
+                        new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage())));
+        var schema = attributes.schema();
+        var checked = schema.check(edit.attributes() == null ? java.util.Map.of() : edit.attributes());
+        problems.addAll(checked.problems());
+        if (!problems.isEmpty()) {
+            throw InvalidRequest.of(problems);
+        }
+        schema.uniqueNames().forEach(values::lockUnique);
+        problems.addAll(values.uniquenessProblems(schema, checked.values(), id));
+        if (!problems.isEmpty()) {
+            throw InvalidRequest.of(problems);
+        }
+        if (!edit.email().equalsIgnoreCase(String.valueOf(before.email())) && users.emailTaken(edit.email(), id)) {
+            throw Conflict.taken("email", "email address");
+        }
+        apply(user, edit, checked.values());
+        users.flush();
+        if (identityChanged(before, edit)) {
+            identities.update(id, edit.email(), edit.firstName(), edit.lastName(), edit.status() == UserStatus.ACTIVE);
+        }
+        outbox.append(
+                new DomainEvent.UserUpdated(
+                        TenantContext.require().id(),
+                        id,
+                        user.type().code(),
+                        user.username(),
+                        user.email(),
+                        user.firstName(),
+                        user.lastName(),
+                        user.status().name()),
+                user.nextEventSequence());
+        users.flush();
+        return UserView.of(
+                user,
+                UserView.groupsOf(user),
+                access.effectivePermissions(id).stream().sorted().toList());
+    }
+
+    /**
+     * Deletes a user: disabled and removed in Keycloak, marked deleted here, {@code UserDeleted} recorded. If
+     * Keycloak fails, nothing changes here either.
+     */
+    @Transactional
+    void delete(UUID id) {
+        var user = users.findById(id).orElseThrow(() -> UserNotFound.byId(id));
+        access.require(Permissions.USERS_MANAGE);
+        if (access.isSelf(id)) {
+            throw Conflict.selfDeletion();
+        }
+        user.delete(clock.instant());
+        outbox.append(new DomainEvent.UserDeleted(TenantContext.require().id(), id), user.nextEventSequence());
+        users.flush();
+        identities.remove(id);
+    }
+
+    @Transactional
+    List<String> grant(UUID id, String permission) {
+        var user = users.findById(id).orElseThrow(() -> UserNotFound.byId(id));
+        access.require(Permissions.USERS_MANAGE);
+        requireKnown(permission);
+        user.grant(permission);
+        users.flush();
+        access.forget();
+        return access.effectivePermissions(id).stream().sorted().toList();
+    }
+
+    @Transactional
+    List<String> revoke(UUID id, String permission) {
+        var user = users.findById(id).orElseThrow(() -> UserNotFound.byId(id));
+        access.require(Permissions.USERS_MANAGE);
+        user.revoke(permission);
+        users.flush();
+        access.forget();
+        return access.effectivePermissions(id).stream().sorted().toList();
+    }
+
+    static void requireKnown(String permission) {
+        if (!Permissions.ALL.contains(permission)) {
+            throw InvalidRequest.field("permission", "must be one of " + Permissions.ALL);
+        }
+    }
+
+    private void checkPatchShape(JsonNode patch) {
+        if (!patch.isObject()) {
+            throw InvalidRequest.field("", "a merge patch is a JSON object");
+        }
+        var problems = new ArrayList<FieldProblem>();
+        for (var entry : patch.properties()) {
+            if (!UserEdit.FIELDS.contains(entry.getKey())) {
+                problems.add(new FieldProblem(entry.getKey(), "is not a field that can be changed"));
+            } else if (UserEdit.DETAIL_FIELDS.containsKey(entry.getKey())
+                    && entry.getValue().isObject()) {
+                var allowed = UserEdit.DETAIL_FIELDS.get(entry.getKey());
+                for (var detail : entry.getValue().properties()) {
+                    if (!allowed.contains(detail.getKey())) {
+                        problems.add(new FieldProblem(
+                                entry.getKey() + "." + detail.getKey(), "is not a field that can be changed"));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidRequest.of(problems);
+        }
+    }
+
+    private UserEdit read(JsonNode document) {
+        try {
+            return json.treeToValue(document, UserEdit.class);
+        } catch (DatabindException e) {
+            var field = e.getPath().stream()
+                    .map(reference -> reference.getPropertyName() == null
+                            ? "[" + reference.getIndex() + "]"
+                            : reference.getPropertyName())
+                    .reduce((a, b) -> a + "." + b)
+                    .orElse("");
+            throw InvalidRequest.field(field, "has a value of the wrong type or format");
+        } catch (JacksonException e) {
+            throw InvalidRequest.field("", "is not a valid user");
+        }
+    }
+
+    /** A user without {@code users.manage} may change their own profile and attributes, and their consent. */
+    private static void requireSelfService(UserEdit before, UserEdit after) {
+        var consentOnly = before.customer() == null
+                || after.customer() == null
+                || Objects.equals(
+                        before.customer().loyaltyTier(), after.customer().loyaltyTier());
+        if (before.status() != after.status()
+                || !Objects.equals(before.staff(), after.staff())
+                || !Objects.equals(before.partner(), after.partner())
+                || !consentOnly) {
+            throw new AccessDeniedException("Changing status or type details needs users.manage");
+        }
+    }
+
+    private void apply(User user, UserEdit edit, java.util.Map<String, Object> attributeValues) {
+        rejectDetailsOfOtherTypes(user, edit);
+        var now = clock.instant();
+        user.changeProfile(new User.Profile(
+                user.username(),
+                edit.email(),
+                edit.firstName(),
+                edit.lastName(),
+                edit.locale() == null ? null : Locale.forLanguageTag(edit.locale()),
+                edit.timeZone() == null ? null : ZoneId.of(edit.timeZone())));
+        user.replaceAttributes(attributeValues);
+        if (edit.status() == UserStatus.DISABLED) {
+            user.disable();
+        } else {
+            user.enable();
+        }
+        switch (user) {
+            case Customer customer
+            when edit.customer() != null -> {
+                if (edit.customer().loyaltyTier() != null) {
+                    customer.changeLoyaltyTier(edit.customer().loyaltyTier());
+                }
+                if (Boolean.TRUE.equals(edit.customer().marketingConsent())) {
+                    customer.giveMarketingConsent(now);
+                } else {
+                    customer.withdrawMarketingConsent();
+                }
+            }
+            case StaffMember staff
+            when edit.staff() != null -> {
+                var fields = edit.staff();
+                if (!fields.employeeNumber().equals(staff.employment().employeeNumber())
+                        && users.employeeNumberTaken(fields.employeeNumber(), user.id())) {
+                    throw Conflict.taken("staff.employeeNumber", "employee number");
+                }
+                try {
+                    staff.changeEmployment(
+                            new StaffMember.Employment(
+                                    fields.employeeNumber(), fields.department(), fields.jobTitle(), fields.hireDate()),
+                            now);
+                } catch (IllegalArgumentException e) {
+                    throw InvalidRequest.field("staff.hireDate", e.getMessage());
+                }
+            }
+            case PartnerContact partner
+            when edit.partner() != null -> {
+                var fields = edit.partner();
+                partner.changeCompany(new PartnerContact.Company(
+                        fields.companyName(),
+                        fields.companyRegistrationId(),
+                        fields.partnerTier() == null ? PartnerContact.PartnerTier.REGISTERED : fields.partnerTier()));
+            }
+            case Customer customer -> throw InvalidRequest.field("customer", "cannot be removed");
+            case StaffMember staff -> throw InvalidRequest.field("staff", "cannot be removed");
+            case PartnerContact partner -> throw InvalidRequest.field("partner", "cannot be removed");
+            default -> {}
+        }
+    }
+
+    private static void rejectDetailsOfOtherTypes(User user, UserEdit edit) {
+        var problems = new ArrayList<FieldProblem>();
+        if (edit.customer() != null && !(user instanceof Customer)) {
+            problems.add(new FieldProblem("customer", "applies to users of type customer only"));
+        }
+        if (edit.staff() != null && !(user instanceof StaffMember)) {
+            problems.add(new FieldProblem("staff", "applies to users of type staff only"));
+        }
+        if (edit.partner() != null && !(user instanceof PartnerContact)) {
+            problems.add(new FieldProblem("partner", "applies to users of type partner only"));
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidRequest.of(problems);
+        }
+    }
+
+    private static boolean identityChanged(UserEdit before, UserEdit after) {
+        return !Objects.equals(before.email(), after.email())
+                || !Objects.equals(before.firstName(), after.firstName())
+                || !Objects.equals(before.lastName(), after.lastName())
+                || before.status() != after.status();
+    }
+}

@@ -1,0 +1,90 @@
+package org.usermodels.user.account;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A user's editable representation: what {@code PATCH /api/users/{id}} merges its patch into
+ * (JSON Merge Patch), and what the result must satisfy.
+ */
+record UserEdit(
+        @Nullable String type,
+        @Nullable String username,
+
+        @NotBlank @Size(max = 320) @Email(regexp = ".+@.+\\..+", message = "must be an email address") String email,
+
+        @NotBlank @Size(max = 255) String firstName,
+        @NotBlank @Size(max = 255) String lastName,
+        @NotNull UserStatus status,
+        @Nullable @LanguageTag String locale,
+        @Nullable @TimeZoneId String timeZone,
+        @Nullable Map<String, Object> attributes,
+        @Valid NewUser.@Nullable CustomerFields customer,
+        @Valid NewUser.@Nullable StaffFields staff,
+        @Valid NewUser.@Nullable PartnerFields partner) {
+
+    /** The members a patch may name, at the top level and in each type's object. */
+    static final Set<String> FIELDS = Set.of(
+            "type",
+            "username",
+            "email",
+            "firstName",
+            "lastName",
+            "status",
+            "locale",
+            "timeZone",
+            "attributes",
+            "customer",
+            "staff",
+            "partner");
+
+    static final Map<String, Set<String>> DETAIL_FIELDS = Map.of(
+            "customer", Set.of("loyaltyTier", "marketingConsent"),
+            "staff", Set.of("employeeNumber", "department", "jobTitle", "hireDate"),
+            "partner", Set.of("companyName", "companyRegistrationId", "partnerTier"));
+
+    /** What a user may change about themselves without {@code users.manage}. */
+    static final Set<String> SELF_SERVICE =
+            Set.of("email", "firstName", "lastName", "locale", "timeZone", "attributes");
+
+    static UserEdit of(User user) {
+        NewUser.CustomerFields customer = null;
+        NewUser.StaffFields staff = null;
+        NewUser.PartnerFields partner = null;
+        switch (user) {
+            case Customer c -> customer = new NewUser.CustomerFields(c.loyaltyTier(), c.marketingConsent());
+            case StaffMember s -> {
+                var employment = s.employment();
+                staff = new NewUser.StaffFields(
+                        employment.employeeNumber(),
+                        employment.department(),
+                        employment.jobTitle(),
+                        employment.hireDate());
+            }
+            case PartnerContact p -> {
+                var company = p.company();
+                partner = new NewUser.PartnerFields(company.name(), company.registrationId(), company.tier());
+            }
+            default -> {}
+        }
+        return new UserEdit(
+                user.type().code(),
+                user.username(),
+                user.email() == null ? "" : user.email(),
+                user.firstName() == null ? "" : user.firstName(),
+                user.lastName() == null ? "" : user.lastName(),
+                user.status(),
+                user.locale(),
+                user.timeZone(),
+                user.attributes(),
+                customer,
+                staff,
+                partner);
+    }
+}

@@ -1,0 +1,113 @@
+package org.usermodels.user.attribute;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
+
+/** A tenant's definition of one custom attribute. Replaced as a whole when the tenant redefines it. */
+@Entity
+@Table(name = "attribute_definitions")
+class AttributeDefinition {
+
+    @Id
+    private String name;
+
+    @TenantId
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private UUID tenantId;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false)
+    private AttributeType type;
+
+    private boolean required;
+
+    @Column(name = "unique_values")
+    private boolean unique;
+
+    private boolean searchable;
+
+    @Column(name = "min_value")
+    private @Nullable BigDecimal min;
+
+    @Column(name = "max_value")
+    private @Nullable BigDecimal max;
+
+    @Column(name = "max_length")
+    private @Nullable Integer maxLength;
+
+    private @Nullable String pattern;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "enum_values")
+    private @Nullable String[] enumValues;
+
+    @Column(nullable = false)
+    private int position;
+
+    @SuppressWarnings("NullAway.Init")
+    protected AttributeDefinition() {}
+
+    AttributeDefinition(AttributeRule rule, int position) {
+        this.name = rule.name();
+        this.type = rule.type();
+        this.required = rule.required();
+        this.unique = rule.unique();
+        this.searchable = rule.searchable();
+        this.min = rule.min();
+        this.max = rule.max();
+        this.maxLength = rule.maxLength();
+        this.pattern = rule.pattern() == null ? null : rule.pattern().pattern();
+        this.enumValues = rule.values().isEmpty() ? null : rule.values().toArray(String[]::new);
+        this.position = position;
+    }
+
+    /** The rule this definition stores. */
+    AttributeRule rule() {
+        return new AttributeRule(
+                name,
+                type,
+                required,
+                unique,
+                searchable,
+                min,
+                max,
+                maxLength,
+                pattern == null ? null : java.util.regex.Pattern.compile(pattern),
+                enumValues == null ? List.of() : List.of(enumValues));
+    }
+
+    String name() {
+        return name;
+    }
+
+    int position() {
+        return position;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other
+                || (other instanceof AttributeDefinition definition
+                        && name != null
+                        && name.equals(definition.name)
+                        && tenantId != null
+                        && tenantId.equals(definition.tenantId));
+    }
+
+    @Override
+    public int hashCode() {
+        return AttributeDefinition.class.hashCode();
+    }
+}

@@ -1,0 +1,31 @@
+package org.usermodels.user.attribute;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One custom attribute as the API shows and takes it. On {@code PUT /api/tenant/attributes}, {@code default}
+ * back-fills the users that have no value when the attribute becomes required; it is not stored.
+ *
+ * @param name letters, digits and underscores, starting with a lower-case letter; at most 40 characters
+ * @param type {@code string|integer|decimal|boolean|date|enum|email|phone}
+ * @param min smallest allowed value (integer and decimal)
+ * @param max largest allowed value (integer and decimal)
+ * @param maxLength longest allowed value (string)
+ * @param pattern a regular expression the whole value must match (string)
+ * @param values the allowed values (enum)
+ */
+public record AttributeSpec(
+        @Nullable String name,
+        @Nullable String type,
+        boolean required,
+        boolean unique,
+        boolean searchable,
+        @Nullable BigDecimal min,
+        @Nullable BigDecimal max,
+        @Nullable Integer maxLength,
+        @Nullable String pattern,
+        @Nullable List<String> values,
+        @JsonProperty("default") @Nullable Object defaultValue) {}

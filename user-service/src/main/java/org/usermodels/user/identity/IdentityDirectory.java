@@ -1,0 +1,75 @@
+package org.usermodels.user.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The identity provider as user-service needs it. Every method either does what it says or throws
+ * {@link IdentityUnavailable} (the provider failed or did not answer in time) or {@link IdentityConflict}
+ * (the provider refuses because a name is taken); none leaves a half-done change behind that it knows of.
+ */
+public interface IdentityDirectory {
+
+    /** An identity as the provider holds it. */
+    record Identity(
+            UUID id,
+            String username,
+            @Nullable String email,
+            @Nullable String firstName,
+            @Nullable String lastName,
+            boolean enabled) {}
+
+    /**
+     * What a new identity starts with.
+     *
+     * @param password the initial password, never stored or logged by this service; {@code null} makes the
+     *     user choose one at first login
+     * @param realmRole the realm role that marks the user's type
+     */
+    record NewIdentity(
+            String username,
+            String email,
+            @Nullable String firstName,
+            @Nullable String lastName,
+            @Nullable String password,
+            String realmRole) {
+
+        @Override
+        public String toString() {
+            return "NewIdentity[username=%s, email=%s, realmRole=%s, password=%s]"
+                    .formatted(username, email, realmRole, password == null ? "none" : "******");
+        }
+    }
+
+    /** Creates an organization (a tenant) and answers its id. */
+    UUID createOrganization(String alias, String name);
+
+    /** The id of the organization with that alias, if there is one. */
+    Optional<UUID> findOrganization(String alias);
+
+    void deleteOrganization(UUID organizationId);
+
+    /**
+     * Creates an enabled identity, makes it a member of the organization and grants it its realm role. If any
+     * step fails the identity is removed again before the exception is thrown.
+     */
+    UUID createMember(UUID organizationId, NewIdentity identity);
+
+    /** Changes the email, names and whether the identity may log in. */
+    void update(
+            UUID userId,
+            @Nullable String email,
+            @Nullable String firstName,
+            @Nullable String lastName,
+            boolean enabled);
+
+    /** Disables and removes an identity; an identity that is already gone is not an error. */
+    void remove(UUID userId);
+
+    Optional<Identity> find(UUID userId);
+
+    /** Every member of an organization, read page by page. */
+    List<Identity> members(UUID organizationId);
+}

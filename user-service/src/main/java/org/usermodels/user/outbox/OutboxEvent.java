@@ -1,0 +1,65 @@
+package org.usermodels.user.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
+
+/** One event waiting in the outbox (or delivered, once {@code publishedAt} is set). */
+@Entity
+@Table(name = "outbox_events")
+class OutboxEvent {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private UUID tenantId;
+
+    @Column(name = "aggregate_id", nullable = false, updatable = false)
+    private UUID aggregateId;
+
+    @Column(nullable = false, updatable = false)
+    private long sequence;
+
+    @Column(nullable = false, updatable = false)
+    private String type;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, updatable = false)
+    private String payload;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private Instant occurredAt;
+
+    @Column(name = "published_at")
+    private @Nullable Instant publishedAt;
+
+    @SuppressWarnings("NullAway.Init")
+    protected OutboxEvent() {}
+
+    OutboxEvent(UUID tenantId, UUID aggregateId, long sequence, String type, String payload, Instant occurredAt) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.aggregateId = aggregateId;
+        this.sequence = sequence;
+        this.type = type;
+        this.payload = payload;
+        this.occurredAt = occurredAt;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || (other instanceof OutboxEvent event && id.equals(event.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return OutboxEvent.class.hashCode();
+    }
+}

@@ -1,0 +1,131 @@
+package org.usermodels.user.tenant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A tenant: a Keycloak organization (same id; its alias is the slug) with the user types it enables. The
+ * registry of tenants is not tenant-owned: platform administrators list all of them.
+ */
+@Entity
+@Table(name = "tenants")
+class Tenant {
+
+    enum Status {
+        ACTIVE,
+        SUSPENDED
+    }
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, updatable = false)
+    private String slug;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "user_types", nullable = false)
+    private String[] userTypes;
+
+    /** SHA-256 of the request that created the tenant, so that an identical repeat is recognised. */
+    @Column(name = "creation_fingerprint", updatable = false)
+    private @Nullable String creationFingerprint;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    @SuppressWarnings("NullAway.Init")
+    protected Tenant() {}
+
+    Tenant(
+            UUID id,
+            String slug,
+            String displayName,
+            List<String> userTypes,
+            @Nullable String fingerprint,
+            Instant now) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.slug = Objects.requireNonNull(slug, "slug");
+        this.displayName = Objects.requireNonNull(displayName, "displayName");
+        this.userTypes = userTypes.toArray(String[]::new);
+        this.creationFingerprint = fingerprint;
+        this.status = Status.ACTIVE;
+        this.createdAt = now;
+    }
+
+    void rename(String displayName) {
+        this.displayName = Objects.requireNonNull(displayName, "displayName");
+    }
+
+    void suspend() {
+        status = Status.SUSPENDED;
+    }
+
+    void activate() {
+        status = Status.ACTIVE;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String slug() {
+        return slug;
+    }
+
+    String displayName() {
+        return displayName;
+    }
+
+    Status status() {
+        return status;
+    }
+
+    List<String> userTypes() {
+        return List.copyOf(Arrays.asList(userTypes));
+    }
+
+    @Nullable String creationFingerprint() {
+        return creationFingerprint;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    long version() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || (other instanceof Tenant tenant && id != null && id.equals(tenant.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return Tenant.class.hashCode();
+    }
+}

@@ -1,0 +1,29 @@
+package org.usermodels.user.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.usermodels.platform.testsupport.FreshDatabase;
+import org.usermodels.platform.testsupport.RealKeycloak;
+import org.usermodels.platform.testsupport.RecordSql;
+
+/**
+ * user-service on a random port, with its own database on the test PostgreSQL and tokens from the test
+ * Keycloak. Every class with this annotation (and no other configuration) shares one application context,
+ * so each test creates its own tenants and users, with unique names.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "usermodels.reconciler.enabled=false")
+@FreshDatabase("users")
+@RealKeycloak
+@RecordSql
+public @interface UserServiceIT {}
