@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.usermodels.platform.security.Caller;
@@ -26,19 +26,22 @@ public class Access {
     private static final String CACHE = Access.class.getName() + ".permissions";
 
     private final EntityManager entityManager;
+    private final TransactionTemplate transactions;
 
-    Access(EntityManager entityManager) {
+    Access(EntityManager entityManager, TransactionTemplate transactions) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
     }
 
     /**
      * The user's effective permissions in the current tenant: those granted directly and those of every
-     * group they belong to, in one statement.
+     * group they belong to, in one statement. (Inside the caller's transaction when there is one: the
+     * tenant's row-level security needs a transaction that names the tenant, and a query outside one would
+     * see no permission at all.)
      */
-    @Transactional(readOnly = true)
     @SuppressWarnings("unchecked")
     public Set<String> effectivePermissions(UUID userId) {
-        var codes = entityManager
+        return transactions.execute(status -> Set.copyOf(new HashSet<>((java.util.List<String>) entityManager
                 .createNativeQuery("""
                         select up.permission_code
                         from user_permissions up
@@ -50,8 +53,7 @@ public class Access {
                         where gm.user_id = :user
                         """, String.class)
                 .setParameter("user", userId)
-                .getResultList();
-        return Set.copyOf(new HashSet<>((java.util.List<String>) codes));
+                .getResultList())));
     }
 
     /** Whether the caller holds the permission in their tenant. */

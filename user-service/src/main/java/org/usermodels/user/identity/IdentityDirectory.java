@@ -43,8 +43,8 @@ public interface IdentityDirectory {
         }
     }
 
-    /** Creates an organization (a tenant) and answers its id. */
-    UUID createOrganization(String alias, String name);
+    /** Creates an organization (a tenant) named by its alias, and answers its id. */
+    UUID createOrganization(String alias, String displayName);
 
     /** The id of the organization with that alias, if there is one. */
     Optional<UUID> findOrganization(String alias);

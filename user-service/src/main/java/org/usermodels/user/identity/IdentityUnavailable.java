@@ -9,7 +9,6 @@ public final class IdentityUnavailable extends ErrorResponseException {
 
     IdentityUnavailable(String operation, Throwable cause) {
         super(HttpStatus.SERVICE_UNAVAILABLE, problem(), cause);
-        initCause(cause);
         getBody().setProperty("operation", operation);
     }
 

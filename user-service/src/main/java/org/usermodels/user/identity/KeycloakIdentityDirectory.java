@@ -52,11 +52,14 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
     }
 
     @Override
-    public UUID createOrganization(String alias, String name) {
+    public UUID createOrganization(String alias, String displayName) {
         return call("create organization", () -> {
+            // Organization names are unique in the realm, display names need not be: the name is the alias
+            // too, and the display name goes into the description.
             var organization = new OrganizationRepresentation();
             organization.setAlias(alias);
-            organization.setName(name);
+            organization.setName(alias);
+            organization.setDescription(displayName);
             organization.setEnabled(true);
             try (var response = realm().organizations().create(organization)) {
                 if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
@@ -128,8 +131,15 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
                 }
             });
             call("grant realm role", () -> {
-                var role = realm().roles().get(identity.realmRole()).toRepresentation();
-                realm().users().get(userId.toString()).roles().realmLevel().add(List.of(role));
+                // Reading a role by name needs view-realm; the roles a user may still be given need only
+                // the service account's manage-users.
+                var roles = realm().users().get(userId.toString()).roles().realmLevel();
+                var role = roles.listAvailable().stream()
+                        .filter(candidate -> identity.realmRole().equals(candidate.getName()))
+                        .findFirst()
+                        .orElseThrow(() -> new WebApplicationException(
+                                "Realm role " + identity.realmRole() + " does not exist", 500));
+                roles.add(List.of(role));
                 return null;
             });
             return userId;
