@@ -50,8 +50,13 @@ class Group {
     @Column(name = "permission_code")
     private Set<String> permissions = new HashSet<>();
 
+    /**
+     * Optimistic locking, and how Spring Data tells a new entity from a stored one: the id is assigned (not
+     * generated), so {@code save} would otherwise take every entity for a stored one and merge it, with a
+     * SELECT first, instead of persisting it.
+     */
     @Version
-    private long version;
+    private @Nullable Long version;
 
     @SuppressWarnings("NullAway.Init")
     protected Group() {}

@@ -109,8 +109,13 @@ class User {
     @Column(name = "permission_code")
     private Set<String> permissions = new HashSet<>();
 
+    /**
+     * Optimistic locking, and how Spring Data tells a new entity from a stored one: the id is assigned (not
+     * generated), so {@code save} would otherwise take every entity for a stored one and merge it, with a
+     * SELECT first, instead of persisting it.
+     */
     @Version
-    private long version;
+    private @Nullable Long version;
 
     @SuppressWarnings("NullAway.Init")
     protected User() {}
@@ -261,7 +266,7 @@ class User {
     }
 
     long version() {
-        return version;
+        return version == null ? 0 : version;
     }
 
     @Override

@@ -205,7 +205,8 @@ public class UserRegistration {
                     name, groups.findByName(name).orElseThrow(() -> new IllegalStateException("no group " + name)));
         }
         memberships.values().forEach(user::join);
-        users.save(user);
+        var sequence = user.nextEventSequence();
+        user = users.save(user);
         outbox.append(
                 new DomainEvent.UserRegistered(
                         TenantContext.require().id(),
@@ -215,7 +216,7 @@ public class UserRegistration {
                         user.email(),
                         user.firstName(),
                         user.lastName()),
-                user.nextEventSequence());
+                sequence);
         log.info("Registered {} user {} ({})", type.code(), id, user.username());
         return UserView.of(user, UserView.groupsOf(user), null);
     }

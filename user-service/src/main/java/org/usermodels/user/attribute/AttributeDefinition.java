@@ -13,11 +13,16 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Persistable;
 
-/** A tenant's definition of one custom attribute. Replaced as a whole when the tenant redefines it. */
+/**
+ * A tenant's definition of one custom attribute. Replaced as a whole when the tenant redefines it, so it is
+ * only ever inserted: {@link #isNew()} tells Spring Data to persist rather than merge (the id, the name, is
+ * assigned).
+ */
 @Entity
 @Table(name = "attribute_definitions")
-class AttributeDefinition {
+class AttributeDefinition implements Persistable<String> {
 
     @Id
     private String name;
@@ -90,6 +95,16 @@ class AttributeDefinition {
 
     String name() {
         return name;
+    }
+
+    @Override
+    public String getId() {
+        return name;
+    }
+
+    @Override
+    public boolean isNew() {
+        return true;
     }
 
     int position() {

@@ -9,11 +9,16 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Persistable;
 
-/** One event waiting in the outbox (or delivered, once {@code publishedAt} is set). */
+/**
+ * One event waiting in the outbox (or delivered, once {@code publishedAt} is set). Events are only ever
+ * inserted through JPA, so {@link #isNew()} is always true: Spring Data then persists them at once instead
+ * of merging (which would SELECT first, because the id is assigned).
+ */
 @Entity
 @Table(name = "outbox_events")
-class OutboxEvent {
+class OutboxEvent implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -51,6 +56,16 @@ class OutboxEvent {
         this.type = type;
         this.payload = payload;
         this.occurredAt = occurredAt;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return true;
     }
 
     @Override

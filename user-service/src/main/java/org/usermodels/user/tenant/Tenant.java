@@ -53,8 +53,13 @@ class Tenant {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /**
+     * Optimistic locking, and how Spring Data tells a new entity from a stored one: the id is assigned (not
+     * generated), so {@code save} would otherwise take every entity for a stored one and merge it, with a
+     * SELECT first, instead of persisting it.
+     */
     @Version
-    private long version;
+    private @Nullable Long version;
 
     @SuppressWarnings("NullAway.Init")
     protected Tenant() {}
@@ -116,7 +121,7 @@ class Tenant {
     }
 
     long version() {
-        return version;
+        return version == null ? 0 : version;
     }
 
     @Override

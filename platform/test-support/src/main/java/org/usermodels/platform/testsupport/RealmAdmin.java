@@ -68,6 +68,35 @@ public final class RealmAdmin {
         return idFromLocation(send("POST", "/users", user));
     }
 
+    /** A user's representation, as a map of its JSON fields. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Object> user(UUID id) {
+        return json.readValue(send("GET", "/users/" + id, null).body(), java.util.Map.class);
+    }
+
+    /** A user's representation, empty when Keycloak has no such user. */
+    public java.util.Optional<java.util.Map<String, Object>> findUser(UUID id) {
+        try {
+            return java.util.Optional.of(user(id));
+        } catch (IllegalStateException notFound) {
+            if (notFound.getMessage().contains("answered 404")) {
+                return java.util.Optional.empty();
+            }
+            throw notFound;
+        }
+    }
+
+    /** Changes fields of a user's representation, as an administrator would in the console. */
+    public void updateUser(UUID id, java.util.Map<String, Object> changes) {
+        var user = new java.util.LinkedHashMap<>(user(id));
+        user.putAll(changes);
+        send("PUT", "/users/" + id, user);
+    }
+
+    public void deleteUser(UUID id) {
+        send("DELETE", "/users/" + id, null);
+    }
+
     /** The id of a user, by username. */
     public UUID userId(String username) {
         var found = readTree(send("GET", "/users?exact=true&username=" + username, null));
