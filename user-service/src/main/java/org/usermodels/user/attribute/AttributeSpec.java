@@ -20,12 +20,20 @@ import org.jspecify.annotations.Nullable;
 public record AttributeSpec(
         @Nullable String name,
         @Nullable String type,
-        boolean required,
-        boolean unique,
-        boolean searchable,
+        Boolean required,
+        Boolean unique,
+        Boolean searchable,
         @Nullable BigDecimal min,
         @Nullable BigDecimal max,
         @Nullable Integer maxLength,
         @Nullable String pattern,
         @Nullable List<String> values,
-        @JsonProperty("default") @Nullable Object defaultValue) {}
+        @JsonProperty("default") @Nullable Object defaultValue) {
+
+    /** Absent flags are {@code false}. */
+    public AttributeSpec {
+        required = Boolean.TRUE.equals(required);
+        unique = Boolean.TRUE.equals(unique);
+        searchable = Boolean.TRUE.equals(searchable);
+    }
+}
