@@ -35,6 +35,24 @@ public final class TenantSql {
         return transactions.execute(status -> jdbc.queryForObject(sql, Long.class, arguments));
     }
 
+    /**
+     * Adds {@code count} default-model users to a tenant directly in the database, bypassing Keycloak: test
+     * data for queries, never for anything that logs in. Usernames are {@code <prefix>-0001} and up; each
+     * joined a day before the previous one.
+     */
+    public void insertUsers(UUID tenant, String prefix, int count) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.queryForObject("select set_config('app.tenant_id', ?, true)", String.class, tenant.toString());
+            jdbc.update("""
+                    insert into users (tenant_id, id, username, email, first_name, last_name, type, date_joined)
+                    select current_tenant(), gen_random_uuid(), ? || '-' || lpad(n::text, 4, '0'),
+                           ? || '-' || n || '@example.org', 'Bulk', 'User ' || n, 'user',
+                           now() - n * interval '1 day'
+                    from generate_series(1, ?) n
+                    """, prefix, prefix, count);
+        });
+    }
+
     public JdbcTemplate jdbc() {
         return jdbc;
     }

@@ -53,7 +53,13 @@ final class RealInfrastructureContextCustomizerFactory implements ContextCustomi
                 properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri=" + endpoint.issuer());
                 properties.add("usermodels.keycloak.url=" + endpoint.baseUri());
             }
-            TestPropertyValues.of(properties).applyTo(context);
+            // A property the test class sets itself (@SpringBootTest(properties = ...)) wins over ours.
+            var inlined = context.getEnvironment().getPropertySources().get("Inlined Test Properties");
+            TestPropertyValues.of(properties.stream()
+                            .filter(property -> inlined == null
+                                    || !inlined.containsProperty(property.substring(0, property.indexOf('='))))
+                            .toList())
+                    .applyTo(context);
             if (recordSql) {
                 var recorder = new SqlRecorder();
                 context.getBeanFactory().registerSingleton("sqlRecorder", recorder);

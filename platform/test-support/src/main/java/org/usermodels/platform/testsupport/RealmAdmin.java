@@ -97,6 +97,12 @@ public final class RealmAdmin {
         send("DELETE", "/users/" + id, null);
     }
 
+    /** Whether Keycloak has a user with that username. */
+    public boolean usernameExists(String username) {
+        return !readTree(send("GET", "/users?exact=true&username=" + username, null))
+                .isEmpty();
+    }
+
     /** The id of a user, by username. */
     public UUID userId(String username) {
         var found = readTree(send("GET", "/users?exact=true&username=" + username, null));

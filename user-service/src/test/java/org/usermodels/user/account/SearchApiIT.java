@@ -1,0 +1,237 @@
+package org.usermodels.user.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.usermodels.platform.testsupport.DocumentedSql;
+import org.usermodels.platform.testsupport.SqlRecorder;
+import org.usermodels.user.testing.TenantSql;
+import org.usermodels.user.testing.UserServiceApi;
+import org.usermodels.user.testing.UserServiceIT;
+
+/** {@code GET /api/users}: filters, accent-insensitive and fuzzy search, keyset pagination, constant cost. */
+@UserServiceIT
+class SearchApiIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    SqlRecorder sql;
+
+    UserServiceApi api;
+    UserServiceApi.Tenant tenant;
+
+    @BeforeEach
+    void tenant() {
+        api = new UserServiceApi(port);
+        tenant = api.createTenant(UserServiceApi.allTypes().toArray(String[]::new));
+    }
+
+    void named(String firstName, String lastName) {
+        api.createUser(tenant, "user", Map.of()).id();
+        var username = UserServiceApi.unique(
+                lastName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", ""));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("username", username);
+        body.put("email", username + "@example.org");
+        body.put("firstName", firstName);
+        body.put("lastName", lastName);
+        api.as(tenant.adminToken())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/users")
+                .then()
+                .statusCode(201);
+    }
+
+    @Test
+    void findsNamesWithoutCaringForCaseOrAccents() {
+        named("José", "Ramírez");
+
+        api.as(tenant.adminToken())
+                .get("/users?q=jose")
+                .then()
+                .statusCode(200)
+                .body("items.firstName", equalTo(List.of("José")));
+        api.as(tenant.adminToken()).get("/users?q=RAMIREZ").then().body("items.lastName", equalTo(List.of("Ramírez")));
+    }
+
+    @Test
+    void findsMisspeltNames() {
+        named("Johnathan", "Livingstone");
+
+        api.as(tenant.adminToken()).get("/users?q=livingston").then().body("items.lastName", hasItem("Livingstone"));
+        api.as(tenant.adminToken()).get("/users?q=livingstome").then().body("items.lastName", hasItem("Livingstone"));
+        api.as(tenant.adminToken()).get("/users?q=zebra").then().body("items", hasSize(0));
+    }
+
+    @Test
+    void filtersByTypeAndStatus() {
+        var customer = api.createUser(tenant, "customer", Map.of());
+        var staff = api.createUser(
+                tenant, "staff", UserServiceApi.detailsOfEachType().get("staff"));
+        var etag = api.as(tenant.adminToken())
+                .get("/users/" + staff.id())
+                .then()
+                .extract()
+                .header("ETag");
+        api.as(tenant.adminToken())
+                .contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body(Map.of("status", "DISABLED"))
+                .patch("/users/" + staff.id())
+                .then()
+                .statusCode(200);
+
+        api.as(tenant.adminToken())
+                .get("/users?type=customer")
+                .then()
+                .body("items.id", equalTo(List.of(customer.id().toString())));
+        api.as(tenant.adminToken())
+                .get("/users?status=DISABLED")
+                .then()
+                .body("items.id", equalTo(List.of(staff.id().toString())))
+                .body("items[0].staff.department", equalTo("Research"));
+        api.as(tenant.adminToken()).get("/users?type=robot").then().statusCode(400);
+        api.as(tenant.adminToken()).get("/users?status=SLEEPING").then().statusCode(400);
+    }
+
+    @Test
+    void refusesASortOutsideTheWhitelistAndTooLargeAPage() {
+        api.as(tenant.adminToken())
+                .get("/users?sort=password")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("sort"))
+                .body("errors[0].message", containsString("dateJoined"));
+        api.as(tenant.adminToken())
+                .get("/users?limit=201")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        api.as(tenant.adminToken()).get("/users?limit=0").then().statusCode(400);
+        api.as(tenant.adminToken())
+                .get("/users?cursor=garbage")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void pagesThroughEveryUserOnceWhileUsersAreAdded() {
+        new TenantSql(dataSource).insertUsers(tenant.id(), "page", 45);
+        var seen = new ArrayList<String>();
+
+        var page = api.as(tenant.adminToken())
+                .get("/users?limit=20&sort=username")
+                .then()
+                .statusCode(200)
+                .extract();
+        seen.addAll(page.path("items.username"));
+        new TenantSql(dataSource).insertUsers(tenant.id(), "aaa-inserted-before-the-cursor", 3);
+        String next = page.path("next");
+        while (next != null) {
+            page = api.as(tenant.adminToken())
+                    .queryParam("cursor", next)
+                    .get("/users?limit=20&sort=username")
+                    .then()
+                    .statusCode(200)
+                    .extract();
+            seen.addAll(page.path("items.username"));
+            next = page.path("next");
+        }
+
+        assertThat(seen).doesNotHaveDuplicates().isSorted();
+        assertThat(seen.stream().filter(name -> name.startsWith("page-"))).hasSize(45);
+        assertThat(seen).noneMatch(name -> name.startsWith("aaa-"));
+    }
+
+    @Test
+    void pagesBackwardsByDateJoined() {
+        new TenantSql(dataSource).insertUsers(tenant.id(), "dated", 5);
+
+        var first = api.as(tenant.adminToken())
+                .get("/users?limit=3&sort=-dateJoined")
+                .then()
+                .extract();
+        var second = api.as(tenant.adminToken())
+                .queryParam("cursor", first.<String>path("next"))
+                .get("/users?limit=3&sort=-dateJoined")
+                .then()
+                .statusCode(200)
+                .body("next", nullValue())
+                .extract();
+
+        List<String> dates = new ArrayList<>(first.path("items.dateJoined"));
+        dates.addAll(second.path("items.dateJoined"));
+        assertThat(dates).hasSize(6).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        api.as(tenant.adminToken())
+                .queryParam("cursor", first.<String>path("next"))
+                .get("/users?limit=3&sort=username")
+                .then()
+                .statusCode(400)
+                .body("errors[0].message", containsString("another sort"));
+    }
+
+    @Test
+    void aPageCostsTheSameStatementsForTwentyAndTwoHundredUsers() {
+        new TenantSql(dataSource).insertUsers(tenant.id(), "cost", 210);
+        api.as(tenant.adminToken()).get("/users?limit=20").then().statusCode(200);
+
+        sql.clear();
+        api.as(tenant.adminToken())
+                .get("/users?limit=20")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(20));
+        var twenty = sql.statements();
+        sql.clear();
+        api.as(tenant.adminToken())
+                .get("/users?limit=200")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(200));
+        var twoHundred = sql.statements();
+
+        assertThat(twoHundred).hasSameSizeAs(twenty);
+        DocumentedSql.matches("users.md", "search-page", twenty);
+    }
+
+    @Test
+    void theSearchStatementUsesTheTrigramIndex() {
+        new TenantSql(dataSource).insertUsers(tenant.id(), "plan", 50);
+        named("Zoë", "Ångström");
+        sql.clear();
+
+        api.as(tenant.adminToken())
+                .get("/users?q=angstrom")
+                .then()
+                .statusCode(200)
+                .body("items", not(hasSize(0)));
+
+        var search = sql.statements().stream()
+                .filter(s -> s.contains("f_unaccent"))
+                .findFirst()
+                .orElseThrow();
+        DocumentedSql.matches("users.md", "search-q", List.of(search));
+    }
+}
