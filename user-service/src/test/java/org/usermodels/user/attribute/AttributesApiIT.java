@@ -23,6 +23,9 @@ class AttributesApiIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.usermodels.platform.testsupport.SqlRecorder sql;
+
     UserServiceApi api;
     UserServiceApi.Tenant tenant;
 
@@ -204,8 +207,15 @@ class AttributesApiIT {
                 .body("errors[0].field", equalTo("[0].default"))
                 .body("errors[0].message", containsString("user(s) have no value"));
 
+        sql.clear();
         define(List.of(attribute(
                 "clearance", "integer", "min", 1, "max", 5, "searchable", true, "required", true, "default", 1)));
+        org.usermodels.platform.testsupport.DocumentedSql.matches(
+                "custom-fields.md",
+                "backfill",
+                sql.statements().stream()
+                        .filter(statement -> statement.startsWith("update users"))
+                        .toList());
 
         api.as(tenant.adminToken()).get("/users/" + user.id()).then().body("attributes.clearance", equalTo(1));
         api.as(tenant.adminToken()).get("/users/" + tenant.adminId()).then().body("attributes.clearance", equalTo(1));
@@ -241,11 +251,18 @@ class AttributesApiIT {
         var three = api.createUser(tenant, "user", Map.of("attributes", Map.of("clearance", 3)));
         api.createUser(tenant, "user", Map.of("attributes", Map.of("clearance", 5)));
 
+        sql.clear();
         api.as(tenant.adminToken())
                 .get("/users?attr.clearance=3")
                 .then()
                 .statusCode(200)
                 .body("items.id", equalTo(List.of(three.id().toString())));
+        org.usermodels.platform.testsupport.DocumentedSql.matches(
+                "custom-fields.md",
+                "filter",
+                sql.statements().stream()
+                        .filter(statement -> statement.contains("@>"))
+                        .toList());
         api.as(tenant.adminToken())
                 .get("/users?attr.costCentre=Ops")
                 .then()

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.usermodels.platform.testsupport.DocumentedSql;
 import org.usermodels.user.testing.TenantSql;
 import org.usermodels.user.testing.UserServiceApi;
 import org.usermodels.user.testing.UserServiceIT;
@@ -164,5 +165,19 @@ class RowLevelSecurityIT {
         assertThat(unprotected)
                 .as("tables with a tenant_id but without forced row-level security")
                 .isEmpty();
+    }
+
+    @Test
+    void thePoliciesAreTheOnesTheChapterShows() {
+        var policies = new JdbcTemplate(dataSource).queryForList("""
+                        select format('create policy %s on %s using (%s) with check (%s)',
+                                      policyname, tablename, qual, with_check)
+                        from pg_policies
+                        where schemaname = 'public' and tablename in ('users', 'outbox_events')
+                        order by tablename, policyname
+                        """, String.class);
+
+        assertThat(policies).hasSize(3);
+        DocumentedSql.matches("shared-schema-tenancy.md", "policies", policies);
     }
 }

@@ -80,7 +80,13 @@ public final class UsermodelsServices implements AutoCloseable {
                     settings,
                     "user-service",
                     settings.ports().userService(),
-                    merge(security, database(settings.postgres(), settings.usersDatabase()))));
+                    merge(
+                            merge(security, database(settings.postgres(), settings.usersDatabase())),
+                            Map.of(
+                                    "USERMODELS_KEYCLOAK_URL",
+                                    keycloak.baseUri().toString(),
+                                    "USERMODELS_KEYCLOAK_CLIENT_SECRET",
+                                    UsermodelsRealm.USER_SERVICE_DEV_SECRET))));
             started.add(launch(
                     settings,
                     "profile-service",
