@@ -261,7 +261,8 @@ class GatewayEndToEndIT {
     }
 
     private static int userRows(UUID userId) throws SQLException {
-        try (var connection = RunningSystem.postgres().connect(RunningSystem.usersDatabase().name());
+        try (var connection = RunningSystem.postgres()
+                        .connect(RunningSystem.usersDatabase().name());
                 var statement = connection.prepareStatement("select count(*) from users where id = ?")) {
             statement.setObject(1, userId);
             try (var rows = statement.executeQuery()) {

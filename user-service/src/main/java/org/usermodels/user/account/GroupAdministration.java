@@ -48,7 +48,7 @@ public class GroupAdministration {
 
     @Transactional(readOnly = true)
     GroupView read(UUID id) {
-        var group = groups.findWithPermissions(id).orElseThrow(() -> GroupNotFound.byId(id));
+        var group = groups.findWithPermissions(id).orElseThrow(() -> NotFound.group(id));
         access.require(Permissions.USERS_VIEW);
         return GroupView.of(group, groups.countMembers(id));
     }
@@ -65,7 +65,7 @@ public class GroupAdministration {
 
     @Transactional
     GroupView rename(UUID id, String name) {
-        var group = groups.findWithPermissions(id).orElseThrow(() -> GroupNotFound.byId(id));
+        var group = groups.findWithPermissions(id).orElseThrow(() -> NotFound.group(id));
         access.require(Permissions.GROUPS_MANAGE);
         if (group.builtIn()) {
             throw Conflict.builtInGroup(group.name());
@@ -79,7 +79,7 @@ public class GroupAdministration {
 
     @Transactional
     void delete(UUID id) {
-        var group = groups.findById(id).orElseThrow(() -> GroupNotFound.byId(id));
+        var group = groups.findById(id).orElseThrow(() -> NotFound.group(id));
         access.require(Permissions.GROUPS_MANAGE);
         if (group.builtIn()) {
             throw Conflict.builtInGroup(group.name());
@@ -91,8 +91,8 @@ public class GroupAdministration {
     /** Makes the user a member; a member already is one. */
     @Transactional
     void addMember(UUID groupId, UUID userId) {
-        var group = groups.findById(groupId).orElseThrow(() -> GroupNotFound.byId(groupId));
-        var user = users.findWithGroups(userId).orElseThrow(() -> UserNotFound.byId(userId));
+        var group = groups.findById(groupId).orElseThrow(() -> NotFound.group(groupId));
+        var user = users.findWithGroups(userId).orElseThrow(() -> NotFound.user(userId));
         access.require(Permissions.GROUPS_MANAGE);
         user.join(group);
         access.forget();
@@ -101,8 +101,8 @@ public class GroupAdministration {
     /** Ends the user's membership; a non-member is left alone. */
     @Transactional
     void removeMember(UUID groupId, UUID userId) {
-        var group = groups.findById(groupId).orElseThrow(() -> GroupNotFound.byId(groupId));
-        var user = users.findWithGroups(userId).orElseThrow(() -> UserNotFound.byId(userId));
+        var group = groups.findById(groupId).orElseThrow(() -> NotFound.group(groupId));
+        var user = users.findWithGroups(userId).orElseThrow(() -> NotFound.user(userId));
         access.require(Permissions.GROUPS_MANAGE);
         user.leave(group);
         access.forget();
@@ -110,7 +110,7 @@ public class GroupAdministration {
 
     @Transactional
     GroupView grant(UUID groupId, String permission) {
-        var group = groups.findWithPermissions(groupId).orElseThrow(() -> GroupNotFound.byId(groupId));
+        var group = groups.findWithPermissions(groupId).orElseThrow(() -> NotFound.group(groupId));
         access.require(Permissions.GROUPS_MANAGE);
         UserAdministration.requireKnown(permission);
         group.grant(permission);
@@ -120,7 +120,7 @@ public class GroupAdministration {
 
     @Transactional
     GroupView revoke(UUID groupId, String permission) {
-        var group = groups.findWithPermissions(groupId).orElseThrow(() -> GroupNotFound.byId(groupId));
+        var group = groups.findWithPermissions(groupId).orElseThrow(() -> NotFound.group(groupId));
         access.require(Permissions.GROUPS_MANAGE);
         group.revoke(permission);
         access.forget();

@@ -113,13 +113,8 @@ public class IdentityReconciler {
                 outbox.append(new DomainEvent.UserDeleted(tenant.id(), user.id()), user.nextEventSequence());
                 removed++;
             } else if (drifted(user, identity)) {
-                user.changeProfile(new User.Profile(
-                        user.username(),
-                        identity.email(),
-                        identity.firstName(),
-                        identity.lastName(),
-                        user.locale() == null ? null : java.util.Locale.forLanguageTag(user.locale()),
-                        user.timeZone() == null ? null : java.time.ZoneId.of(user.timeZone())));
+                user.changeProfile(
+                        user.profile().withContact(identity.email(), identity.firstName(), identity.lastName()));
                 if (identity.enabled()) {
                     user.enable();
                 } else {

@@ -141,7 +141,24 @@ class User {
             @Nullable String firstName,
             @Nullable String lastName,
             @Nullable Locale locale,
-            @Nullable ZoneId timeZone) {}
+            @Nullable ZoneId timeZone) {
+
+        /** The same profile with other contact details. */
+        Profile withContact(@Nullable String email, @Nullable String firstName, @Nullable String lastName) {
+            return new Profile(username, email, firstName, lastName, locale, timeZone);
+        }
+    }
+
+    /** What the user says about themselves now. */
+    Profile profile() {
+        return new Profile(
+                username,
+                email,
+                firstName,
+                lastName,
+                locale == null ? null : Locale.forLanguageTag(locale),
+                timeZone == null ? null : ZoneId.of(timeZone));
+    }
 
     /** The user's type, as this class (or subclass) stands for it. */
     UserType type() {

@@ -68,7 +68,7 @@ class UserAdministration {
     /** A user with their groups and effective permissions: three statements, however many they have. */
     @Transactional(readOnly = true)
     UserView read(UUID id) {
-        var user = users.findWithGroups(id).orElseThrow(() -> UserNotFound.byId(id));
+        var user = users.findWithGroups(id).orElseThrow(() -> NotFound.user(id));
         access.requireSelfOr(id, Permissions.USERS_VIEW);
         return UserView.of(
                 user,
@@ -79,7 +79,7 @@ class UserAdministration {
     /** The user's effective permissions: direct ∪ through groups, with one query. */
     @Transactional(readOnly = true)
     List<String> permissions(UUID id) {
-        users.findById(id).orElseThrow(() -> UserNotFound.byId(id));
+        users.findById(id).orElseThrow(() -> NotFound.user(id));
         access.requireSelfOr(id, Permissions.USERS_VIEW);
         return access.effectivePermissions(id).stream().sorted().toList();
     }
@@ -93,7 +93,7 @@ class UserAdministration {
      */
     @Transactional
     UserView patch(UUID id, long expectedVersion, JsonNode patch) {
-        var user = users.findWithGroups(id).orElseThrow(() -> UserNotFound.byId(id));
+        var user = users.findWithGroups(id).orElseThrow(() -> NotFound.user(id));
         access.requireSelfOr(id, Permissions.USERS_MANAGE);
         Versions.check(expectedVersion, user.version());
         checkPatchShape(patch);
@@ -159,7 +159,7 @@ class UserAdministration {
      */
     @Transactional
     void delete(UUID id) {
-        var user = users.findById(id).orElseThrow(() -> UserNotFound.byId(id));
+        var user = users.findById(id).orElseThrow(() -> NotFound.user(id));
         access.require(Permissions.USERS_MANAGE);
         if (access.isSelf(id)) {
             throw Conflict.selfDeletion();
@@ -172,7 +172,7 @@ class UserAdministration {
 
     @Transactional
     List<String> grant(UUID id, String permission) {
-        var user = users.findById(id).orElseThrow(() -> UserNotFound.byId(id));
+        var user = users.findById(id).orElseThrow(() -> NotFound.user(id));
         access.require(Permissions.USERS_MANAGE);
         requireKnown(permission);
         user.grant(permission);
@@ -183,7 +183,7 @@ class UserAdministration {
 
     @Transactional
     List<String> revoke(UUID id, String permission) {
-        var user = users.findById(id).orElseThrow(() -> UserNotFound.byId(id));
+        var user = users.findById(id).orElseThrow(() -> NotFound.user(id));
         access.require(Permissions.USERS_MANAGE);
         user.revoke(permission);
         users.flush();

@@ -75,15 +75,7 @@ public class UserRegistration {
         var organization = TenantContext.require().id();
         var type = typeOf(request);
         transactions.executeWithoutResult(status -> check(request, UUID.randomUUID()));
-        var id = identities.createMember(
-                organization,
-                new NewIdentity(
-                        request.username(),
-                        request.email(),
-                        request.firstName(),
-                        request.lastName(),
-                        request.password(),
-                        type.realmRole()));
+        var id = identities.createMember(organization, identityOf(request, type));
         try {
             return transactions.execute(status -> persist(id, type, request, extraGroups));
         } catch (RuntimeException failure) {
@@ -101,15 +93,7 @@ public class UserRegistration {
      * transaction ({@link #completeAdministrator}) or gives up ({@link #abandon}).
      */
     public PendingAdministrator reserveAdministrator(UUID organization, NewUser request) {
-        var id = identities.createMember(
-                organization,
-                new NewIdentity(
-                        request.username(),
-                        request.email(),
-                        request.firstName(),
-                        request.lastName(),
-                        request.password(),
-                        UserType.USER.realmRole()));
+        var id = identities.createMember(organization, identityOf(request, UserType.USER));
         return new PendingAdministrator(id, request);
     }
 
@@ -123,6 +107,16 @@ public class UserRegistration {
     /** Removes the identity of an administrator whose tenant could not be created. */
     public void abandon(PendingAdministrator pending, RuntimeException cause) {
         compensate(pending.id(), cause);
+    }
+
+    private static NewIdentity identityOf(NewUser request, UserType type) {
+        return new NewIdentity(
+                request.username(),
+                request.email(),
+                request.firstName(),
+                request.lastName(),
+                request.password(),
+                type.realmRole());
     }
 
     private UserType typeOf(NewUser request) {

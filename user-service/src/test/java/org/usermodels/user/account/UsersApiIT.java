@@ -507,6 +507,34 @@ class UsersApiIT {
                 .put("/groups/" + stranger.id() + "/members/" + user.id())
                 .then()
                 .statusCode(404);
+        api.as(stranger.adminToken())
+                .delete("/groups/" + group + "/members/" + user.id())
+                .then()
+                .statusCode(404);
+        api.as(stranger.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "stolen"))
+                .patch("/groups/" + group)
+                .then()
+                .statusCode(404);
+        api.as(stranger.adminToken()).delete("/groups/" + group).then().statusCode(404);
+        api.as(stranger.adminToken())
+                .put("/groups/" + group + "/permissions/users.view")
+                .then()
+                .statusCode(404);
+        api.as(stranger.adminToken())
+                .delete("/groups/" + group + "/permissions/users.view")
+                .then()
+                .statusCode(404);
+        var strangersGroup = api.as(stranger.adminToken())
+                .get("/groups")
+                .then()
+                .extract()
+                .<String>path("find { it.name == 'members' }.id");
+        api.as(stranger.adminToken())
+                .put("/groups/" + strangersGroup + "/members/" + user.id())
+                .then()
+                .statusCode(404);
 
         api.as(tenant.adminToken())
                 .get("/users/" + user.id())

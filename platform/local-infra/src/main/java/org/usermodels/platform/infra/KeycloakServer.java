@@ -3,9 +3,6 @@ package org.usermodels.platform.infra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class KeycloakServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakServer.class);
-    private static final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final KeycloakEndpoint endpoint;
@@ -156,41 +151,18 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void awaitReady(int managementPort, Duration timeout) {
-        var health = URI.create("http://localhost:" + managementPort + "/health/ready");
-        var discovery = URI.create(endpoint.issuer() + "/.well-known/openid-configuration");
-        var deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with code %d during start-up:%n%s"
-                        .formatted(process.exitValue(), Processes.tail(logFile, 40)));
-            }
-            if (answers200(health) && answers200(discovery)) {
-                return;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                close();
-                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
-            }
-        }
-        close();
-        throw new IllegalStateException(
-                "Keycloak was not ready within %s:%n%s".formatted(timeout, Processes.tail(logFile, 40)));
-    }
-
-    private static boolean answers200(URI uri) {
         try {
-            var response = http.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            HttpChecks.awaitReady(
+                    "Keycloak",
+                    process,
+                    List.of(
+                            URI.create("http://localhost:" + managementPort + "/health/ready"),
+                            URI.create(endpoint.issuer() + "/.well-known/openid-configuration")),
+                    timeout,
+                    logFile);
+        } catch (IllegalStateException e) {
+            close();
+            throw e;
         }
     }
 }

@@ -3,9 +3,6 @@ package org.usermodels.platform.infra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,9 +15,6 @@ import java.util.Map;
  * environment variables (as in docker compose and Kubernetes), its output in a log file.
  */
 public final class ServiceProcess implements AutoCloseable {
-
-    private static final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
@@ -70,25 +64,9 @@ public final class ServiceProcess implements AutoCloseable {
      *     of its log
      */
     public ServiceProcess awaitReady(Duration timeout) {
-        var readiness = URI.create(baseUri + "/actuator/health/readiness");
-        var deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("%s exited with code %d during start-up:%n%s"
-                        .formatted(name, process.exitValue(), Processes.tail(logFile, 60)));
-            }
-            if (answers200(readiness)) {
-                return this;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + name, e);
-            }
-        }
-        throw new IllegalStateException(
-                "%s was not ready within %s:%n%s".formatted(name, timeout, Processes.tail(logFile, 60)));
+        HttpChecks.awaitReady(
+                name, process, List.of(URI.create(baseUri + "/actuator/health/readiness")), timeout, logFile);
+        return this;
     }
 
     public String name() {
@@ -110,22 +88,5 @@ public final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         Processes.stop(process, Duration.ofSeconds(15));
-    }
-
-    private static boolean answers200(URI uri) {
-        try {
-            return http.send(
-                                    HttpRequest.newBuilder(uri)
-                                            .timeout(Duration.ofSeconds(2))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.discarding())
-                            .statusCode()
-                    == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
