@@ -1,28 +1,40 @@
 package org.usermodels.profile.profile;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorColumn;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Inheritance;
+import jakarta.persistence.InheritanceType;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A user's profile. Its id is the user's id (a shared primary key with user-service's user), so a profile
- * needs no id of its own and can never belong to two users. A user has one profile per tenant.
+ * A user's profile. Its id is the user's id, shared with user-service: a profile has no identity of its own
+ * and a user at most one profile (per tenant, since each tenant has its schema). The kinds share one table
+ * (SINGLE_TABLE inheritance, discriminated by {@code kind}); a CHECK per kind keeps the columns of the other
+ * kinds empty.
  */
 @Entity
 @Table(name = "profiles")
-class Profile {
+@Inheritance(strategy = InheritanceType.SINGLE_TABLE)
+@DiscriminatorColumn(name = "kind")
+abstract class Profile {
 
     @Id
     @Column(name = "user_id")
     private UUID userId;
-
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private UUID tenantId;
 
     @Column(name = "display_name")
     private @Nullable String displayName;
@@ -37,35 +49,83 @@ class Profile {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Version
-    private long version;
+    @OneToMany(mappedBy = "profile", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    @OrderBy("createdAt")
+    private List<Address> addresses = new ArrayList<>();
 
-    /** For JPA only. */
+    /** Null while new: the id is assigned, and Spring Data tells new from stored by the version. */
+    @Version
+    private @Nullable Long version;
+
     @SuppressWarnings("NullAway.Init")
     protected Profile() {}
 
-    UUID userId() {
-        return userId;
+    Profile(UUID userId, @Nullable String displayName, Instant now) {
+        this.userId = Objects.requireNonNull(userId, "userId");
+        this.displayName = displayName;
+        this.createdAt = now;
     }
 
-    UUID tenantId() {
-        return tenantId;
+    abstract ProfileKind kind();
+
+    /** The fields every kind of profile has; {@code null} clears one. */
+    record Basics(
+            @Nullable String displayName,
+            @Nullable String bio,
+            @Nullable String avatarUrl,
+            @Nullable String website) {}
+
+    void changeBasics(Basics basics) {
+        this.displayName = basics.displayName();
+        this.bio = basics.bio();
+        this.avatarUrl = basics.avatarUrl();
+        this.website = basics.website();
+    }
+
+    Basics basics() {
+        return new Basics(displayName, bio, avatarUrl, website);
+    }
+
+    /**
+     * Adds an address. A primary address demotes the current primary one, in the same transaction (the
+     * caller flushes the demotion first: see {@link ProfileAdministration}).
+     */
+    Address addAddress(Address.Details details, Instant now) {
+        var address = new Address(this, details, now);
+        addresses.add(address);
+        return address;
+    }
+
+    void removeAddress(Address address) {
+        addresses.remove(address);
+    }
+
+    Optional<Address> address(UUID id) {
+        return addresses.stream().filter(address -> address.id().equals(id)).findFirst();
+    }
+
+    Optional<Address> primaryAddress() {
+        return addresses.stream().filter(Address::primary).findFirst();
+    }
+
+    UUID userId() {
+        return userId;
     }
 
     @Nullable String displayName() {
         return displayName;
     }
 
-    @Nullable String bio() {
-        return bio;
+    Instant createdAt() {
+        return createdAt;
     }
 
-    @Nullable String avatarUrl() {
-        return avatarUrl;
+    List<Address> addresses() {
+        return List.copyOf(addresses);
     }
 
-    @Nullable String website() {
-        return website;
+    long version() {
+        return version == null ? 0 : version;
     }
 
     @Override

@@ -1,29 +1,91 @@
 package org.usermodels.profile.profile;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
-/** All profiles; every method names the tenant it works in. */
-interface Profiles extends Repository<Profile, UUID> {
+/** The profiles of the current tenant: the session's connection points at the tenant's schema. */
+interface Profiles extends Repository<Profile, UUID>, JpaSpecificationExecutor<Profile> {
+
+    Optional<Profile> findById(UUID userId);
+
+    <T extends Profile> T save(T profile);
+
+    void delete(Profile profile);
+
+    void flush();
+
+    /** A profile with its addresses, in one statement. */
+    @Query("select p from Profile p left join fetch p.addresses where p.userId = :userId")
+    Optional<Profile> findWithAddresses(UUID userId);
+
+    /** A staff profile with its manager, in one statement. */
+    @Query("select s from StaffProfile s left join fetch s.manager where s.userId = :userId")
+    Optional<StaffProfile> findStaff(UUID userId);
+
+    /** A staff member's skills with their names, in one statement. */
+    @Query("""
+            select new org.usermodels.profile.profile.ProfileView$SkillLevel(r.skill.name, r.level)
+            from ProfileSkill r
+            where r.profile.userId = :userId
+            order by lower(r.skill.name)
+            """)
+    List<ProfileView.SkillLevel> skillsOf(UUID userId);
 
     /**
-     * Creates an empty profile for a user unless one exists, in one statement that is safe when two first
+     * Creates an empty basic profile unless the user has one, in one statement that is safe when two first
      * requests race.
      */
     @Modifying
     @Query(nativeQuery = true, value = """
-                    insert into profiles (user_id, tenant_id)
-                    values (:userId, :tenantId)
-                    on conflict (tenant_id, user_id) do nothing
+                    insert into profiles (user_id, kind, display_name)
+                    values (:userId, 'basic', :displayName)
+                    on conflict (user_id) do nothing
                     """)
-    int createEmptyIfAbsent(UUID tenantId, UUID userId);
+    int createBasicIfAbsent(UUID userId, @Nullable String displayName);
 
-    @Query("""
-            select p from Profile p
-            where p.tenantId = :tenantId and p.userId = :userId
-            """)
-    Optional<Profile> findInTenant(UUID tenantId, UUID userId);
+    /**
+     * Turns a basic profile into one of another kind. In a SINGLE_TABLE hierarchy that is one UPDATE of the
+     * discriminator, which the ORM cannot express (an object cannot change its class), so it is SQL, run
+     * before the profile is loaded.
+     */
+    @Modifying(clearAutomatically = true)
+    @Query(
+            nativeQuery = true,
+            value =
+                    "update profiles set kind = :kind, version = version + 1 where user_id = :userId and kind = 'basic'")
+    int promote(UUID userId, String kind);
+
+    /** Demotes the profile's primary address, so that another may become primary. */
+    @Modifying(flushAutomatically = true)
+    @Query("update Address a set a.primary = false where a.profile.userId = :userId and a.primary = true")
+    int demotePrimaryAddress(UUID userId);
+
+    /**
+     * Whether {@code userId} is {@code manager} or above them in the chain of managers: making {@code manager}
+     * the user's manager would then close a cycle. One recursive statement.
+     */
+    @Query(nativeQuery = true, value = """
+                    with recursive chain(user_id, depth) as (
+                        select cast(:manager as uuid), 0
+                        union all
+                        select p.manager_id, c.depth + 1
+                        from profiles p
+                        join chain c on p.user_id = c.user_id
+                        where p.manager_id is not null and c.depth < 10000
+                    )
+                    select exists (select 1 from chain where user_id = :userId)
+                    """)
+    boolean inManagementChain(UUID userId, UUID manager);
+
+    /** Serialises changes of managers in the tenant until the transaction ends, so that no two close a cycle. */
+    @Query(
+            nativeQuery = true,
+            value = "select 1 from (select pg_advisory_xact_lock(hashtext(current_schema() || ':managers'))) l")
+    Integer lockManagers();
 }

@@ -12,20 +12,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.usermodels.platform.infra.UsermodelsRealm;
-import org.usermodels.platform.testsupport.FreshDatabase;
 import org.usermodels.platform.testsupport.KeycloakTokens;
-import org.usermodels.platform.testsupport.RealKeycloak;
 import org.usermodels.platform.testsupport.RealmAdmin;
 import org.usermodels.platform.testsupport.TestKeycloak;
+import org.usermodels.profile.testing.ProfileServiceIT;
 
 /** {@code /api/profiles/me} over HTTP, with tokens from a real Keycloak and rows in a real PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@FreshDatabase("profiles")
-@RealKeycloak
+@ProfileServiceIT
 class CurrentProfileApiIT {
 
     static final KeycloakTokens tokens = KeycloakTokens.ofTestKeycloak();
@@ -61,7 +57,7 @@ class CurrentProfileApiIT {
                     .contentType(ContentType.JSON)
                     .body("userId", equalTo(demoId.toString()))
                     .body("kind", equalTo("basic"))
-                    .body("displayName", nullValue())
+                    .body("displayName", equalTo("Dana Demo"))
                     .body("bio", nullValue())
                     .body("tenant.slug", equalTo("demo"))
                     .body("tenant.id", equalTo(demoOrganization.toString()));
@@ -122,6 +118,7 @@ class CurrentProfileApiIT {
     }
 
     private int profilesOf(UUID userId) {
-        return jdbc.queryForObject("select count(*) from profiles where user_id = ?", Integer.class, userId);
+        return jdbc.queryForObject(
+                "select count(*) from tenant_demo.profiles where user_id = ?", Integer.class, userId);
     }
 }

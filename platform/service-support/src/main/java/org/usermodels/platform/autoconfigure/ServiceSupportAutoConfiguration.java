@@ -29,8 +29,8 @@ import org.usermodels.platform.web.ServiceProblemHandler;
  * tokens itself, knows its {@link org.usermodels.platform.security.Caller} and tenant, tags every request
  * with a request id and answers every error as problem+json.
  *
- * <p>Public without a token: the actuator's health and info endpoints. Everything else needs a valid
- * token; finer rules are declared on the endpoints with {@code @PreAuthorize}.
+ * <p>Public without a token: the actuator's health and info endpoints. Other actuator endpoints are for
+ * platform administrators. Everything else needs a valid token; finer rules are declared on the endpoints.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -45,6 +45,8 @@ public class ServiceSupportAutoConfiguration {
     SecurityFilterChain usermodelsSecurityFilterChain(HttpSecurity http, ProblemSecurityHandlers problems) {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
                         .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("platform-admin")
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -1,0 +1,64 @@
+package org.usermodels.profile.profile;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
+
+/** A customer's profile: their preferred language and how they want to be contacted. */
+@Entity
+@DiscriminatorValue("customer")
+class CustomerProfile extends Profile {
+
+    /** Ways a customer agrees to be contacted. */
+    enum Channel {
+        EMAIL,
+        SMS,
+        PHONE,
+        POST
+    }
+
+    @Column(name = "preferred_language")
+    private @Nullable String preferredLanguage;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "communication_preferences")
+    private @Nullable String[] communicationPreferences;
+
+    protected CustomerProfile() {}
+
+    CustomerProfile(UUID userId, @Nullable String displayName, Instant now) {
+        super(userId, displayName, now);
+    }
+
+    @Override
+    ProfileKind kind() {
+        return ProfileKind.CUSTOMER;
+    }
+
+    /**
+     * @param preferredLanguage a BCP 47 language tag, {@code null} when not chosen
+     * @param channels how the customer may be contacted; empty for not at all
+     */
+    void changePreferences(@Nullable String preferredLanguage, List<Channel> channels) {
+        this.preferredLanguage = preferredLanguage;
+        this.communicationPreferences =
+                channels.stream().distinct().map(Enum::name).toArray(String[]::new);
+    }
+
+    @Nullable String preferredLanguage() {
+        return preferredLanguage;
+    }
+
+    List<Channel> channels() {
+        return communicationPreferences == null
+                ? List.of()
+                : Arrays.stream(communicationPreferences).map(Channel::valueOf).toList();
+    }
+}

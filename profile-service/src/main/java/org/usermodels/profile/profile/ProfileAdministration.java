@@ -1,0 +1,295 @@
+package org.usermodels.profile.profile;
+
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.usermodels.platform.security.Caller;
+import org.usermodels.platform.tenancy.TenantContext;
+import org.usermodels.platform.tenancy.TenantRef;
+import org.usermodels.platform.web.FieldProblem;
+import org.usermodels.platform.web.InvalidRequest;
+import org.usermodels.platform.web.JsonMergePatch;
+import org.usermodels.platform.web.Versions;
+import org.usermodels.profile.access.ProfileAccess;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reading and changing the profiles of the current tenant and what hangs from them. Every method finds the
+ * profile first (404 when the tenant has none for that user, whichever tenant might) and then checks what the
+ * caller may do (403): everyone reads the profiles of their tenant; addresses are for the user and
+ * {@code profile.read_any}; changes are for the user and {@code profile.edit_any}; managers are set by
+ * {@code profile.edit_any} only.
+ */
+@Service
+class ProfileAdministration {
+
+    private final Profiles profiles;
+    private final Skills skills;
+    private final OrgChart orgChart;
+    private final ProfileAccess access;
+    private final JsonMapper json;
+    private final Validator validator;
+    private final Clock clock;
+
+    ProfileAdministration(
+            Profiles profiles,
+            Skills skills,
+            OrgChart orgChart,
+            ProfileAccess access,
+            JsonMapper json,
+            Validator validator,
+            Clock clock) {
+        this.profiles = profiles;
+        this.skills = skills;
+        this.orgChart = orgChart;
+        this.access = access;
+        this.json = json;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /** The caller's profile; a basic one is made on their first call if no event made it yet. */
+    @Transactional
+    ProfileView me(Caller caller) {
+        profiles.createBasicIfAbsent(caller.id(), displayNameOf(caller));
+        return read(caller.id());
+    }
+
+    @Transactional(readOnly = true)
+    ProfileView read(UUID userId) {
+        var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
+        if (profile instanceof StaffProfile) {
+            profile = profiles.findStaff(userId).orElseThrow();
+        }
+        var ratings = profile instanceof StaffProfile ? profiles.skillsOf(userId) : List.<ProfileView.SkillLevel>of();
+        return ProfileView.of(profile, ratings, access.isSelfOr(userId, ProfileAccess.READ_ANY), tenant());
+    }
+
+    /**
+     * Applies a JSON Merge Patch, if the profile is still at {@code expectedVersion}.
+     *
+     * @throws InvalidRequest (400) for fields that are not the profile's kind's, or invalid values
+     */
+    @Transactional
+    ProfileView patch(UUID userId, long expectedVersion, JsonNode patch) {
+        var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
+        access.requireSelfOr(userId, ProfileAccess.EDIT_ANY);
+        Versions.check(expectedVersion, profile.version());
+        checkShape(patch, profile.kind());
+        var edit = read(JsonMergePatch.apply(json.valueToTree(ProfileEdit.of(profile)), patch));
+        var problems = new ArrayList<FieldProblem>();
+        validator
+                .validate(edit)
+                .forEach(violation -> problems.add(
+                        new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage())));
+        if (!problems.isEmpty()) {
+            throw InvalidRequest.of(problems);
+        }
+        profile.changeBasics(new Profile.Basics(edit.displayName(), edit.bio(), edit.avatarUrl(), edit.website()));
+        switch (profile) {
+            case CustomerProfile customer
+            when edit.customer() != null ->
+                customer.changePreferences(
+                        edit.customer().preferredLanguage(),
+                        Objects.requireNonNullElse(edit.customer().communicationPreferences(), List.of()));
+            case StaffProfile staff
+            when edit.staff() != null ->
+                staff.changePosition(new StaffProfile.Position(
+                        edit.staff().department(),
+                        edit.staff().title(),
+                        edit.staff().officeLocation()));
+            case PartnerProfile partner
+            when edit.partner() != null ->
+                partner.changeContact(
+                        edit.partner().companyWebsite(),
+                        Objects.requireNonNullElse(edit.partner().contactPreferences(), List.of()));
+            default -> {}
+        }
+        profiles.flush();
+        return read(userId);
+    }
+
+    @Transactional(readOnly = true)
+    List<ProfileView.AddressView> addresses(UUID userId) {
+        var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
+        access.requireSelfOr(userId, ProfileAccess.READ_ANY);
+        return profile.addresses().stream().map(ProfileView.AddressView::of).toList();
+    }
+
+    /**
+     * Adds an address. A new primary address demotes the old one in the same transaction: the demotion is
+     * flushed first, so that the partial unique index never sees two primaries.
+     */
+    @Transactional
+    ProfileView.AddressView addAddress(UUID userId, AddressRequest request) {
+        var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
+        access.requireSelfOr(userId, ProfileAccess.EDIT_ANY);
+        var details = request.details();
+        if (details.primary()) {
+            profile.primaryAddress().ifPresent(Address::demote);
+            profiles.flush();
+        }
+        var address = profile.addAddress(details, clock.instant());
+        profiles.flush();
+        return ProfileView.AddressView.of(address);
+    }
+
+    @Transactional
+    ProfileView.AddressView changeAddress(UUID userId, UUID addressId, AddressRequest request) {
+        var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
+        var address = profile.address(addressId).orElseThrow(() -> ProfileNotFound.address(addressId));
+        access.requireSelfOr(userId, ProfileAccess.EDIT_ANY);
+        var details = request.details();
+        if (details.primary()) {
+            profile.primaryAddress().filter(current -> !current.equals(address)).ifPresent(Address::demote);
+            profiles.flush();
+        }
+        address.change(details);
+        profiles.flush();
+        return ProfileView.AddressView.of(address);
+    }
+
+    @Transactional
+    void removeAddress(UUID userId, UUID addressId) {
+        var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
+        var address = profile.address(addressId).orElseThrow(() -> ProfileNotFound.address(addressId));
+        access.requireSelfOr(userId, ProfileAccess.EDIT_ANY);
+        profile.removeAddress(address);
+    }
+
+    @Transactional(readOnly = true)
+    List<ProfileView.SkillLevel> skills(UUID userId) {
+        profiles.findStaff(userId).orElseThrow(() -> staffOrNotFound(userId, "Skills"));
+        return profiles.skillsOf(userId);
+    }
+
+    /** Sets the level of a skill (1 to 5), adding the skill to the tenant's catalog if it is new. */
+    @Transactional
+    List<ProfileView.SkillLevel> rate(UUID userId, String skillName, int level) {
+        var staff = profiles.findStaff(userId).orElseThrow(() -> staffOrNotFound(userId, "Skills"));
+        access.requireSelfOr(userId, ProfileAccess.EDIT_ANY);
+        var name = skillName.strip();
+        if (name.isEmpty() || name.length() > 100) {
+            throw InvalidRequest.field("skill", "must be 1 to 100 characters");
+        }
+        if (level < 1 || level > 5) {
+            throw InvalidRequest.field("level", "must be between 1 and 5");
+        }
+        var skill = skills.findByName(name).orElseGet(() -> skills.save(new Skill(name)));
+        staff.rate(skill, level);
+        profiles.flush();
+        return profiles.skillsOf(userId);
+    }
+
+    @Transactional
+    List<ProfileView.SkillLevel> forget(UUID userId, String skillName) {
+        var staff = profiles.findStaff(userId).orElseThrow(() -> staffOrNotFound(userId, "Skills"));
+        access.requireSelfOr(userId, ProfileAccess.EDIT_ANY);
+        var skill = skills.findByName(skillName.strip()).orElseThrow(() -> ProfileNotFound.skill(skillName));
+        if (!staff.forget(skill)) {
+            throw ProfileNotFound.skill(skillName);
+        }
+        profiles.flush();
+        return profiles.skillsOf(userId);
+    }
+
+    /**
+     * Sets (or, with {@code null}, clears) a staff member's manager.
+     *
+     * @throws ProfileConflict (409) when the manager reports, directly or not, to the staff member
+     */
+    @Transactional
+    ProfileView changeManager(UUID userId, UUID managerId) {
+        var staff = profiles.findStaff(userId).orElseThrow(() -> staffOrNotFound(userId, "Managers"));
+        access.require(ProfileAccess.EDIT_ANY);
+        StaffProfile manager = null;
+        if (managerId != null) {
+            manager = profiles.findStaff(managerId)
+                    .orElseThrow(() ->
+                            InvalidRequest.field("managerId", "must be the user id of a staff member of this tenant"));
+            profiles.lockManagers();
+            if (profiles.inManagementChain(userId, managerId)) {
+                throw ProfileConflict.managementCycle();
+            }
+        }
+        staff.reportTo(manager);
+        profiles.flush();
+        return read(userId);
+    }
+
+    /** The reporting tree under a staff member, {@code depth} levels deep (1 to 10), with one query. */
+    @Transactional(readOnly = true)
+    List<OrgChart.Node> reports(UUID userId, int depth) {
+        profiles.findById(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
+        if (depth < 1 || depth > OrgChart.MAX_DEPTH) {
+            throw InvalidRequest.field("depth", "must be between 1 and " + OrgChart.MAX_DEPTH);
+        }
+        return OrgChart.tree(userId, orgChart.lines(userId, depth));
+    }
+
+    private RuntimeException staffOrNotFound(UUID userId, String what) {
+        return profiles.findById(userId).isPresent() ? ProfileConflict.notStaff(what) : ProfileNotFound.profile(userId);
+    }
+
+    private void checkShape(JsonNode patch, ProfileKind kind) {
+        if (!patch.isObject()) {
+            throw InvalidRequest.field("", "a merge patch is a JSON object");
+        }
+        var problems = new ArrayList<FieldProblem>();
+        for (var entry : patch.properties()) {
+            var field = entry.getKey();
+            if (!ProfileEdit.FIELDS.contains(field)) {
+                problems.add(new FieldProblem(field, "is not a field that can be changed"));
+            } else if (ProfileEdit.KIND_FIELDS.containsKey(field)) {
+                if (!field.equals(kind.code())) {
+                    problems.add(new FieldProblem(field, "applies to " + field + " profiles only"));
+                } else if (entry.getValue().isObject()) {
+                    for (var detail : entry.getValue().properties()) {
+                        if (!ProfileEdit.KIND_FIELDS.get(field).contains(detail.getKey())) {
+                            problems.add(new FieldProblem(
+                                    field + "." + detail.getKey(), "is not a field that can be changed"));
+                        }
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidRequest.of(problems);
+        }
+    }
+
+    private ProfileEdit read(JsonNode document) {
+        try {
+            return json.treeToValue(document, ProfileEdit.class);
+        } catch (DatabindException e) {
+            var field = e.getPath().stream()
+                    .map(reference -> reference.getPropertyName() == null
+                            ? "[" + reference.getIndex() + "]"
+                            : reference.getPropertyName())
+                    .reduce((a, b) -> a + "." + b)
+                    .orElse("");
+            throw InvalidRequest.field(field, "has a value of the wrong type or format");
+        } catch (JacksonException e) {
+            throw InvalidRequest.field("", "is not a valid profile");
+        }
+    }
+
+    private static TenantRef tenant() {
+        return TenantContext.require();
+    }
+
+    private static String displayNameOf(Caller caller) {
+        var names = ((caller.givenName() == null ? "" : caller.givenName()) + " "
+                        + (caller.familyName() == null ? "" : caller.familyName()))
+                .strip();
+        return names.isEmpty() ? caller.username() : names;
+    }
+}

@@ -1,0 +1,79 @@
+package org.usermodels.profile.profile;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A profile's editable representation: what {@code PATCH /api/profiles/{userId}} merges its patch into, and
+ * what the result must satisfy. Links are http(s) URLs.
+ */
+record ProfileEdit(
+        @Nullable @Size(max = 100) String displayName,
+        @Nullable @Size(max = 2000) String bio,
+
+        @Nullable @Size(max = 2048) @Pattern(regexp = URL, message = "must be an http(s) URL")
+        String avatarUrl,
+
+        @Nullable @Size(max = 2048) @Pattern(regexp = URL, message = "must be an http(s) URL")
+        String website,
+
+        @Valid Customer.@Nullable Fields customer,
+        @Valid Staff.@Nullable Fields staff,
+        @Valid Partner.@Nullable Fields partner) {
+
+    static final String URL = "https?://[^\\s/$.?#].[^\\s]*";
+
+    static final Set<String> FIELDS =
+            Set.of("displayName", "bio", "avatarUrl", "website", "customer", "staff", "partner");
+
+    static final Map<String, Set<String>> KIND_FIELDS = Map.of(
+            "customer", Set.of("preferredLanguage", "communicationPreferences"),
+            "staff", Set.of("department", "title", "officeLocation"),
+            "partner", Set.of("companyWebsite", "contactPreferences"));
+
+    interface Customer {
+        record Fields(
+                @Nullable @Pattern(regexp = "[a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*", message = "must be a BCP 47 language tag")
+                String preferredLanguage,
+
+                @Nullable List<CustomerProfile.Channel> communicationPreferences) {}
+    }
+
+    interface Staff {
+        record Fields(
+                @Nullable @Size(max = 100) String department,
+                @Nullable @Size(max = 100) String title,
+                @Nullable @Size(max = 100) String officeLocation) {}
+    }
+
+    interface Partner {
+        record Fields(
+                @Nullable @Size(max = 2048) @Pattern(regexp = URL, message = "must be an http(s) URL")
+                String companyWebsite,
+
+                @Nullable List<CustomerProfile.Channel> contactPreferences) {}
+    }
+
+    static ProfileEdit of(Profile profile) {
+        var basics = profile.basics();
+        Customer.Fields customer = null;
+        Staff.Fields staff = null;
+        Partner.Fields partner = null;
+        switch (profile) {
+            case CustomerProfile c -> customer = new Customer.Fields(c.preferredLanguage(), c.channels());
+            case StaffProfile s -> {
+                var position = s.position();
+                staff = new Staff.Fields(position.department(), position.title(), position.officeLocation());
+            }
+            case PartnerProfile p -> partner = new Partner.Fields(p.companyWebsite(), p.contactPreferences());
+            default -> {}
+        }
+        return new ProfileEdit(
+                basics.displayName(), basics.bio(), basics.avatarUrl(), basics.website(), customer, staff, partner);
+    }
+}

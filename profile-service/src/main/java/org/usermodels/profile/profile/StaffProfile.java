@@ -1,0 +1,99 @@
+package org.usermodels.profile.profile;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A staff member's profile: where they work, their manager (another staff profile: a self-reference) and
+ * their skills (many-to-many with a level, through {@link ProfileSkill}).
+ */
+@Entity
+@DiscriminatorValue("staff")
+class StaffProfile extends Profile {
+
+    private @Nullable String department;
+
+    private @Nullable String title;
+
+    @Column(name = "office_location")
+    private @Nullable String officeLocation;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "manager_id")
+    private @Nullable StaffProfile manager;
+
+    @OneToMany(mappedBy = "profile", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    private Set<ProfileSkill> skills = new HashSet<>();
+
+    protected StaffProfile() {}
+
+    StaffProfile(UUID userId, @Nullable String displayName, Instant now) {
+        super(userId, displayName, now);
+    }
+
+    @Override
+    ProfileKind kind() {
+        return ProfileKind.STAFF;
+    }
+
+    /** Where a staff member works; {@code null} clears a field. */
+    record Position(
+            @Nullable String department,
+            @Nullable String title,
+            @Nullable String officeLocation) {}
+
+    void changePosition(Position position) {
+        this.department = position.department();
+        this.title = position.title();
+        this.officeLocation = position.officeLocation();
+    }
+
+    Position position() {
+        return new Position(department, title, officeLocation);
+    }
+
+    /**
+     * Sets the manager; the caller has checked that this closes no cycle (a recursive query does).
+     *
+     * @throws IllegalArgumentException for the profile itself
+     */
+    void reportTo(@Nullable StaffProfile newManager) {
+        if (newManager != null && newManager.userId().equals(userId())) {
+            throw new IllegalArgumentException("A staff member cannot manage themselves");
+        }
+        this.manager = newManager;
+    }
+
+    Optional<StaffProfile> manager() {
+        return Optional.ofNullable(manager);
+    }
+
+    /** Sets the level of a skill, adding the skill if the profile does not have it yet. */
+    void rate(Skill skill, int level) {
+        skills.stream()
+                .filter(rating -> rating.skill().equals(skill))
+                .findFirst()
+                .ifPresentOrElse(
+                        rating -> rating.changeLevel(level), () -> skills.add(new ProfileSkill(this, skill, level)));
+    }
+
+    boolean forget(Skill skill) {
+        return skills.removeIf(rating -> rating.skill().equals(skill));
+    }
+
+    Set<ProfileSkill> skills() {
+        return Set.copyOf(skills);
+    }
+}
