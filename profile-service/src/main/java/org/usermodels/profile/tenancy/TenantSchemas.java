@@ -78,6 +78,18 @@ public final class TenantSchemas {
         return migrate(tenant, schema);
     }
 
+    /**
+     * Repairs a tenant's schema history (Flyway's {@code repair}: checksums realigned with the scripts, failed
+     * entries removed) and migrates it again: what an operator does once the cause of a failure is fixed.
+     *
+     * @throws IllegalArgumentException for a tenant without a schema
+     */
+    public SchemaState repair(UUID tenantId) {
+        var state = state(tenantId).orElseThrow(() -> new IllegalArgumentException("No schema for tenant " + tenantId));
+        flywayFor(state.schema()).repair();
+        return migrate(new TenantRef(tenantId, state.slug()), state.schema());
+    }
+
     /** Migrates the template schema, which the ORM validates its mapping against. */
     void migrateTemplate() {
         var result = flywayFor(TEMPLATE).migrate();

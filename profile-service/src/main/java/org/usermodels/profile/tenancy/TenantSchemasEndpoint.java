@@ -2,16 +2,17 @@ package org.usermodels.profile.tenancy;
 
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code GET /actuator/tenantschemas}: every tenant schema with its migration state, version, duration and
- * error, for operators. Exposed like the other actuator endpoints (behind the management configuration).
+ * error, for operators (platform administrators). {@link TenantSchemaRepairController} repairs one.
  */
 @Component
-@Endpoint(id = "tenantschemas")
+@Endpoint(id = "tenantschemas", defaultAccess = Access.READ_ONLY)
 class TenantSchemasEndpoint {
 
     private final TenantSchemas schemas;

@@ -1,0 +1,103 @@
+package org.usermodels.profile.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.util.ArrayList;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.usermodels.platform.infra.UsermodelsRealm;
+import org.usermodels.platform.tenancy.TenantRef;
+import org.usermodels.profile.testing.ProfileServiceApi;
+import org.usermodels.profile.testing.ProfileServiceIT;
+
+/**
+ * Dozens of tenant schemas migrated in parallel, one of them broken on purpose: its calls answer 503, the
+ * others go on, and the actuator endpoint tells an operator which is which.
+ */
+@ProfileServiceIT
+class TenantSchemasIT {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantSchemasIT.class);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenantSchemas schemas;
+
+    @Test
+    void migratesDozensOfSchemasAndIsolatesTheOneThatFails() {
+        var api = new ProfileServiceApi(port);
+        var many = new ArrayList<TenantRef>();
+        for (var i = 0; i < 30; i++) {
+            var tenant = new TenantRef(UUID.randomUUID(), ProfileServiceApi.unique("many"));
+            schemas.provision(tenant);
+            many.add(tenant);
+        }
+        var healthy = api.createTenant();
+        var healthyMember = api.createMember(healthy, "user", "Fine");
+        var broken = api.createTenant();
+        var brokenMember = api.createMember(broken, "user", "Unlucky");
+        var brokenSchema = TenantSchemas.schemaOf(new TenantRef(broken.id(), broken.slug()));
+        new org.springframework.jdbc.core.JdbcTemplate(ownerOf(schemas))
+                .execute("update " + brokenSchema + ".flyway_schema_history set checksum = 42 where version = '1'");
+
+        var took = schemas.migrateAll();
+        log.info("Migrated every tenant schema again in {} ms", took.toMillis());
+
+        assertThat(schemas.state(broken.id()).orElseThrow().status()).isEqualTo(SchemaState.Status.FAILED);
+        assertThat(schemas.state(broken.id()).orElseThrow().error()).contains("checksum");
+        assertThat(many)
+                .allSatisfy(tenant -> assertThat(
+                                schemas.state(tenant.id()).orElseThrow().status())
+                        .isEqualTo(SchemaState.Status.READY));
+        api.as(brokenMember.token())
+                .get("/profiles/me")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Tenant data unavailable"));
+        api.as(healthyMember.token()).get("/profiles/me").then().statusCode(200);
+
+        var platformAdmin = ProfileServiceApi.tokens.password(UsermodelsRealm.PLATFORM_ADMIN, "organization");
+        io.restassured.RestAssured.given()
+                .port(port)
+                .auth()
+                .oauth2(platformAdmin)
+                .get("/actuator/tenantschemas")
+                .then()
+                .statusCode(200)
+                .body("find { it.slug == '" + broken.slug() + "' }.status", equalTo("FAILED"))
+                .body("find { it.slug == '" + healthy.slug() + "' }.status", equalTo("READY"))
+                .body("status", hasItem("READY"));
+        io.restassured.RestAssured.given()
+                .port(port)
+                .auth()
+                .oauth2(healthyMember.token())
+                .get("/actuator/tenantschemas")
+                .then()
+                .statusCode(403);
+
+        io.restassured.RestAssured.given()
+                .port(port)
+                .auth()
+                .oauth2(platformAdmin)
+                .post("/internal/tenant-schemas/" + broken.id() + "/repair")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
+                .body("status", equalTo("READY"));
+        api.as(brokenMember.token()).get("/profiles/me").then().statusCode(200);
+    }
+
+    private static javax.sql.DataSource ownerOf(TenantSchemas schemas) {
+        return schemas.ownerDataSource();
+    }
+}
