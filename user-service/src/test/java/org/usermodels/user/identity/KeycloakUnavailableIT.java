@@ -33,7 +33,11 @@ import org.usermodels.user.testing.UserServiceApi;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"usermodels.reconciler.enabled=false", "usermodels.keycloak.timeout=1s"})
+        properties = {
+            "usermodels.reconciler.enabled=false",
+            "usermodels.outbox.relay.enabled=false",
+            "usermodels.keycloak.timeout=1s"
+        })
 @FreshDatabase("users")
 @RealKeycloak
 class KeycloakUnavailableIT {

@@ -22,7 +22,7 @@ import org.usermodels.platform.testsupport.RecordSql;
 @Inherited
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "usermodels.reconciler.enabled=false")
+        properties = {"usermodels.reconciler.enabled=false", "usermodels.outbox.relay.enabled=false"})
 @FreshDatabase("users")
 @RealKeycloak
 @RecordSql

@@ -1,0 +1,215 @@
+package org.usermodels.user.outbox;
+
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClient;
+import org.usermodels.user.identity.KeycloakProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Delivers the outbox to profile-service's {@code POST /internal/events}, oldest first, authenticated as the
+ * {@code user-service} client (a client-credentials token from Keycloak, renewed when it expires).
+ *
+ * <p>Delivery is at least once and in order: a run locks the oldest undelivered events
+ * ({@code for update skip locked}, so that several instances share the work), posts them one by one with a few
+ * retries and exponential backoff, and marks each as published in the same transaction. An event that cannot
+ * be delivered stops the run, so that no later event overtakes it; the pause before the next run then doubles,
+ * up to {@link RelayProperties#maxBackoff()}. The backlog and the failures are metrics
+ * ({@code usermodels.outbox.backlog}, {@code usermodels.outbox.delivery.failures}).
+ */
+@Component
+@EnableConfigurationProperties(RelayProperties.class)
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String REGISTRATION = "usermodels-relay";
+
+    private final EntityManager entityManager;
+    private final TransactionTemplate transactions;
+    private final RestClient profileService;
+    private final RelayProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Retry retry;
+    private final AtomicLong backlog = new AtomicLong();
+    private final Counter delivered;
+    private final Counter failures;
+    private int consecutiveFailures;
+    private Instant pausedUntil = Instant.MIN;
+
+    OutboxRelay(
+            EntityManager entityManager,
+            TransactionTemplate transactions,
+            RestClient.Builder http,
+            RelayProperties properties,
+            KeycloakProperties keycloak,
+            JsonMapper json,
+            MeterRegistry meters,
+            Clock clock) {
+        this.entityManager = entityManager;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+        var requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(properties.timeout());
+        requests.setReadTimeout(properties.timeout());
+        this.profileService = http.clone()
+                .requestFactory(requests)
+                .requestInterceptor(serviceAccountToken(keycloak))
+                .build();
+        this.retry = Retry.of(
+                "outbox-relay",
+                RetryConfig.custom()
+                        .maxAttempts(properties.attempts())
+                        .intervalFunction(IntervalFunction.ofExponentialBackoff(properties.firstBackoff(), 2.0))
+                        .build());
+        meters.gauge("usermodels.outbox.backlog", backlog);
+        this.delivered = meters.counter("usermodels.outbox.delivered");
+        this.failures = meters.counter("usermodels.outbox.delivery.failures");
+    }
+
+    @Scheduled(fixedDelayString = "${usermodels.outbox.relay.interval:1s}")
+    void onSchedule() {
+        if (properties.enabled() && !clock.instant().isBefore(pausedUntil)) {
+            relayOnce();
+        }
+    }
+
+    /**
+     * Delivers one batch.
+     *
+     * @return how many events were delivered
+     */
+    public int relayOnce() {
+        int count;
+        try {
+            count = transactions.execute(status -> deliverBatch());
+        } catch (RuntimeException failure) {
+            failures.increment();
+            consecutiveFailures++;
+            var pause = Duration.ofMillis(Math.min(
+                    properties.maxBackoff().toMillis(),
+                    properties.interval().toMillis() * (1L << Math.min(consecutiveFailures, 16))));
+            pausedUntil = clock.instant().plus(pause);
+            log.warn(
+                    "Outbox delivery failed ({} in a row), next try in {} ms: {}",
+                    consecutiveFailures,
+                    pause.toMillis(),
+                    failure.toString());
+            count = 0;
+        }
+        backlog.set(transactions.execute(
+                status -> ((Number) relayQuery("select count(*) from outbox_events where published_at is null")
+                                .getSingleResult())
+                        .longValue()));
+        return count;
+    }
+
+    /** How many events wait for delivery, as of the last run. */
+    public long backlog() {
+        return backlog.get();
+    }
+
+    private int deliverBatch() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows =
+                relayQuery("""
+                        select id, tenant_id, aggregate_id, sequence, type, cast(payload as text), occurred_at
+                        from outbox_events
+                        where published_at is null
+                        order by occurred_at, sequence
+                        limit :batch
+                        for update skip locked
+                        """).setParameter("batch", properties.batchSize()).getResultList();
+        var count = 0;
+        for (var row : rows) {
+            var event = new LinkedHashMap<String, Object>();
+            event.put("id", row[0]);
+            event.put("type", row[4]);
+            event.put("tenantId", row[1]);
+            event.put("aggregateId", row[2]);
+            event.put("sequence", row[3]);
+            event.put(
+                    "occurredAt",
+                    switch (row[6]) {
+                        case Instant instant -> instant;
+                        case java.time.OffsetDateTime offset -> offset.toInstant();
+                        case Timestamp timestamp -> timestamp.toInstant();
+                        default -> throw new IllegalStateException("Unexpected time " + row[6]);
+                    });
+            event.put("payload", json.readTree((String) row[5]));
+            Retry.decorateRunnable(
+                            retry,
+                            () -> profileService
+                                    .post()
+                                    .uri(properties.target())
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .body(event)
+                                    .retrieve()
+                                    .toBodilessEntity())
+                    .run();
+            entityManager
+                    .createNativeQuery("update outbox_events set published_at = now() where id = :id")
+                    .setParameter("id", (UUID) row[0])
+                    .executeUpdate();
+            delivered.increment();
+            count++;
+        }
+        consecutiveFailures = 0;
+        return count;
+    }
+
+    /** A native query in a transaction the outbox's relay policy lets see every tenant's events. */
+    private jakarta.persistence.Query relayQuery(String sql) {
+        entityManager
+                .createNativeQuery("select set_config('app.outbox_relay', 'on', true)")
+                .getSingleResult();
+        return entityManager.createNativeQuery(sql);
+    }
+
+    private static OAuth2ClientHttpRequestInterceptor serviceAccountToken(KeycloakProperties keycloak) {
+        var registration = ClientRegistration.withRegistrationId(REGISTRATION)
+                .clientId(keycloak.clientId())
+                .clientSecret(keycloak.clientSecret())
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .tokenUri(keycloak.url() + "/realms/" + keycloak.realm() + "/protocol/openid-connect/token")
+                .build();
+        var registrations = new InMemoryClientRegistrationRepository(registration);
+        var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
+                registrations, new InMemoryOAuth2AuthorizedClientService(registrations));
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .clientCredentials()
+                .build());
+        var interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
+        interceptor.setClientRegistrationIdResolver(request -> REGISTRATION);
+        return interceptor;
+    }
+}

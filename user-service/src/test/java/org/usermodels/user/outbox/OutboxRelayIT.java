@@ -1,0 +1,183 @@
+package org.usermodels.user.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.usermodels.platform.testsupport.FreshDatabase;
+import org.usermodels.platform.testsupport.RealKeycloak;
+import org.usermodels.user.testing.UserServiceApi;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The relay delivers the outbox in order, as the user-service client (a real client-credentials token from
+ * Keycloak), retries with backoff, and loses nothing while the receiver fails. The receiver is a recording
+ * stand-in for profile-service; the system tests deliver to the real one.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "usermodels.reconciler.enabled=false",
+            "usermodels.outbox.relay.enabled=false",
+            "usermodels.outbox.relay.first-backoff=10ms"
+        })
+@FreshDatabase("users")
+@RealKeycloak
+class OutboxRelayIT {
+
+    static final Receiver receiver = Receiver.start();
+
+    @DynamicPropertySource
+    static void target(DynamicPropertyRegistry registry) {
+        registry.add("usermodels.outbox.relay.target", () -> receiver.url() + "/internal/events");
+    }
+
+    @AfterAll
+    static void stop() {
+        receiver.server().stop(0);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    DataSource dataSource;
+
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void deliversInOrderAsUserServiceAndRetriesUntilTheReceiverIsBack() throws Exception {
+        var api = new UserServiceApi(port);
+        var tenant = api.createTenant();
+        var first = relay.relayOnce();
+        System.out.println(
+                "FIRST RUN delivered " + first + " backlog " + relay.backlog() + " received " + receiver.received());
+        receiver.received().clear();
+        var user = api.createUser(tenant);
+        var etag = api.as(tenant.adminToken())
+                .get("/users/" + user.id())
+                .then()
+                .extract()
+                .header("ETag");
+        api.as(tenant.adminToken())
+                .contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body(Map.of("firstName", "Changed"))
+                .patch("/users/" + user.id())
+                .then()
+                .statusCode(200);
+
+        receiver.failNext(4);
+        var failuresBefore =
+                meters.counter("usermodels.outbox.delivery.failures").count();
+        assertThat(relay.relayOnce()).isZero();
+        assertThat(relay.backlog())
+                .as(
+                        "undelivered: %s",
+                        org.usermodels.platform.testsupport.TestPostgres.server()
+                                .toString())
+                .isEqualTo(2);
+        assertThat(meters.counter("usermodels.outbox.delivery.failures").count())
+                .isEqualTo(failuresBefore + 1);
+        assertThat(receiver.attempts().get()).isEqualTo(3);
+
+        assertThat(relay.relayOnce()).isEqualTo(2);
+        assertThat(relay.backlog()).isZero();
+        assertThat(meters.get("usermodels.outbox.backlog").gauge().value()).isZero();
+
+        var events =
+                receiver.received().stream().map(body -> json.readTree(body)).toList();
+        assertThat(events)
+                .extracting(event -> event.get("type").asString())
+                .containsExactly("UserRegistered", "UserUpdated");
+        assertThat(events).extracting(event -> event.get("sequence").asLong()).containsExactly(1L, 2L);
+        assertThat(events)
+                .allSatisfy(event -> assertThat(event.get("aggregateId").asString())
+                        .isEqualTo(user.id().toString()));
+        assertThat(events.get(1).get("payload").get("firstName").asString()).isEqualTo("Changed");
+        assertThat(receiver.authorizedParties()).containsOnly("user-service");
+        assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource)
+                        .queryForObject("select count(*) from outbox_events", Long.class))
+                .as("the application role sees no tenant's events outside a tenant or relay transaction")
+                .isZero();
+    }
+
+    /** Records what it receives; fails the next n deliveries with 503. */
+    record Receiver(
+            HttpServer server,
+            List<String> received,
+            List<String> authorizedParties,
+            AtomicInteger failing,
+            AtomicInteger attempts) {
+
+        static Receiver start() {
+            try {
+                var server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+                var receiver = new Receiver(
+                        server,
+                        new CopyOnWriteArrayList<>(),
+                        new CopyOnWriteArrayList<>(),
+                        new AtomicInteger(),
+                        new AtomicInteger());
+                server.createContext("/internal/events", exchange -> {
+                    receiver.attempts().incrementAndGet();
+                    var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    var status = 200;
+                    if (receiver.failing().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        status = 503;
+                    } else {
+                        receiver.received().add(body);
+                        receiver.authorizedParties()
+                                .add(azp(exchange.getRequestHeaders().getFirst("Authorization")));
+                    }
+                    exchange.sendResponseHeaders(status, -1);
+                    exchange.close();
+                });
+                server.start();
+                return receiver;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void failNext(int deliveries) {
+            attempts.set(0);
+            failing.set(deliveries);
+        }
+
+        String url() {
+            return "http://localhost:" + server.getAddress().getPort();
+        }
+
+        private static String azp(String authorization) {
+            var claims = new String(
+                    Base64.getUrlDecoder()
+                            .decode(authorization.substring("Bearer ".length()).split("\\.")[1]),
+                    StandardCharsets.UTF_8);
+            return json.readTree(claims).get("azp").asString();
+        }
+    }
+}
