@@ -3,7 +3,6 @@ package org.usermodels.platform.infra;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +16,11 @@ import java.util.Map;
  */
 public final class UsermodelsServices implements AutoCloseable {
 
-    private final List<ServiceProcess> processes;
-    private final URI gateway;
+    private final Settings settings;
+    private final Map<String, ServiceProcess> processes = new java.util.LinkedHashMap<>();
 
-    private UsermodelsServices(List<ServiceProcess> processes, URI gateway) {
-        this.processes = processes;
-        this.gateway = gateway;
+    private UsermodelsServices(Settings settings) {
+        this.settings = settings;
     }
 
     /**
@@ -68,78 +66,96 @@ public final class UsermodelsServices implements AutoCloseable {
      * @throws IllegalStateException if one does not become ready; the others are stopped then
      */
     public static UsermodelsServices start(Settings settings, Duration timeout) {
-        var keycloak = settings.keycloak();
-        var security = Map.of(
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
-                        keycloak.issuer().toString(),
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
-                        keycloak.jwkSetUri().toString());
-        var started = new ArrayList<ServiceProcess>();
+        var services = new UsermodelsServices(settings);
         try {
-            started.add(launch(
-                    settings,
-                    "user-service",
-                    settings.ports().userService(),
-                    merge(
-                            merge(security, database(settings.postgres(), settings.usersDatabase())),
-                            Map.of(
-                                    "USERMODELS_KEYCLOAK_URL",
-                                    keycloak.baseUri().toString(),
-                                    "USERMODELS_KEYCLOAK_CLIENT_SECRET",
-                                    UsermodelsRealm.USER_SERVICE_DEV_SECRET))));
-            started.add(launch(
-                    settings,
-                    "profile-service",
-                    settings.ports().profileService(),
-                    merge(security, database(settings.postgres(), settings.profilesDatabase()))));
-            started.add(launch(
-                    settings,
-                    "gateway",
-                    settings.ports().gateway(),
-                    merge(
-                            security,
-                            Map.of(
-                                    "USERMODELS_GATEWAY_USER_SERVICE_URI",
-                                    "http://localhost:" + settings.ports().userService(),
-                                    "USERMODELS_GATEWAY_PROFILE_SERVICE_URI",
-                                    "http://localhost:" + settings.ports().profileService()))));
-            for (var process : started) {
+            for (var name : List.of("user-service", "profile-service", "gateway")) {
+                services.processes.put(name, services.launch(name));
+            }
+            for (var process : services.processes.values()) {
                 process.awaitReady(timeout);
             }
-            return new UsermodelsServices(
-                    List.copyOf(started),
-                    URI.create("http://localhost:" + settings.ports().gateway()));
+            return services;
         } catch (RuntimeException e) {
-            started.forEach(ServiceProcess::close);
+            services.close();
             throw e;
         }
     }
 
     public URI gateway() {
-        return gateway;
+        return URI.create("http://localhost:" + settings.ports().gateway());
     }
 
     /** The running service of that name: {@code gateway}, {@code user-service} or {@code profile-service}. */
     public ServiceProcess service(String name) {
-        return processes.stream()
-                .filter(process -> process.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+        var process = processes.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("no running service " + name);
+        }
+        return process;
+    }
+
+    /** Stops one service, as an outage would; {@link #restart} brings it back with the same settings. */
+    public synchronized void stop(String name) {
+        var process = processes.remove(name);
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    public synchronized ServiceProcess restart(String name, Duration timeout) {
+        stop(name);
+        var process = launch(name);
+        processes.put(name, process);
+        return process.awaitReady(timeout);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         // The gateway first, so that no request reaches a service that is going away.
-        processes.reversed().forEach(ServiceProcess::close);
+        new java.util.ArrayList<>(processes.values()).reversed().forEach(ServiceProcess::close);
+        processes.clear();
     }
 
-    private static ServiceProcess launch(Settings settings, String name, int port, Map<String, String> environment) {
+    private ServiceProcess launch(String name) {
+        var keycloak = settings.keycloak();
+        var ports = settings.ports();
+        var environment = new HashMap<String, String>();
+        environment.put(
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
+                keycloak.issuer().toString());
+        environment.put(
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                keycloak.jwkSetUri().toString());
+        var port = switch (name) {
+            case "user-service" -> {
+                environment.putAll(database(settings.postgres(), settings.usersDatabase()));
+                environment.put("USERMODELS_KEYCLOAK_URL", keycloak.baseUri().toString());
+                environment.put("USERMODELS_KEYCLOAK_CLIENT_SECRET", UsermodelsRealm.USER_SERVICE_DEV_SECRET);
+                environment.put(
+                        "USERMODELS_OUTBOX_RELAY_TARGET",
+                        "http://localhost:" + ports.profileService() + "/internal/events");
+                yield ports.userService();
+            }
+            case "profile-service" -> {
+                environment.putAll(database(settings.postgres(), settings.profilesDatabase()));
+                environment.put("USERMODELS_USER_SERVICE_URL", "http://localhost:" + ports.userService());
+                yield ports.profileService();
+            }
+            case "gateway" -> {
+                environment.put("USERMODELS_GATEWAY_USER_SERVICE_URI", "http://localhost:" + ports.userService());
+                environment.put("USERMODELS_GATEWAY_PROFILE_SERVICE_URI", "http://localhost:" + ports.profileService());
+                yield ports.gateway();
+            }
+            default -> throw new IllegalArgumentException("no service " + name);
+        };
+        environment.putAll(settings.extraEnvironment());
         var jar = settings.repository().resolve(name).resolve("target").resolve(name + ".jar");
         return ServiceProcess.launch(
                 name,
                 jar,
                 port,
-                merge(environment, settings.extraEnvironment()),
+                environment,
                 settings.jvmOptions(),
                 settings.logDirectory().resolve(name + ".log"));
     }
@@ -151,11 +167,5 @@ public final class UsermodelsServices implements AutoCloseable {
                 "SPRING_DATASOURCE_PASSWORD", database.appPassword(),
                 "SPRING_FLYWAY_USER", database.owner(),
                 "SPRING_FLYWAY_PASSWORD", database.ownerPassword());
-    }
-
-    private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {
-        var merged = new HashMap<>(first);
-        merged.putAll(second);
-        return merged;
     }
 }
