@@ -1,6 +1,7 @@
 package org.usermodels.profile.events;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
@@ -8,8 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.usermodels.platform.infra.UsermodelsRealm;
+import org.usermodels.platform.testsupport.DocumentedSql;
+import org.usermodels.platform.testsupport.SqlRecorder;
 import org.usermodels.profile.testing.ProfileServiceApi;
 import org.usermodels.profile.testing.ProfileServiceIT;
 
@@ -19,6 +23,9 @@ class EventIntakeIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SqlRecorder sql;
 
     ProfileServiceApi api;
     ProfileServiceApi.Tenant tenant;
@@ -64,10 +71,18 @@ class EventIntakeIT {
 
         api.deliver(deleted(user, 2)).statusCode(202);
         api.as(reader.token()).get("/profiles/" + user).then().statusCode(404);
+        sql.clear();
         api.deliver(registered(user, "customer", 1)).statusCode(200);
+        var catchingUp = sql.statements();
 
         api.as(reader.token()).get("/profiles/" + user).then().statusCode(404);
-        api.deliver(registered(UUID.randomUUID(), "customer", 1)).statusCode(200);
+        assertThat(catchingUp)
+                .anySatisfy(statement -> assertThat(statement).startsWith("insert into profiles"))
+                .anySatisfy(statement -> assertThat(statement).startsWith("delete from profiles"))
+                .anySatisfy(statement -> assertThat(statement).startsWith("delete from pending_events"))
+                .last()
+                .satisfies(statement -> assertThat(statement).startsWith("update event_positions"));
+        DocumentedSql.matches("events.md", "intake", catchingUp);
     }
 
     @Test

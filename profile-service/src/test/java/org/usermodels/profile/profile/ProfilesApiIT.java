@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.usermodels.platform.testsupport.DocumentedSql;
 import org.usermodels.platform.testsupport.SqlRecorder;
 import org.usermodels.profile.testing.ProfileServiceApi;
 import org.usermodels.profile.testing.ProfileServiceIT;
@@ -319,7 +320,7 @@ class ProfilesApiIT {
         assertThat(deep)
                 .filteredOn(statement -> statement.contains("recursive"))
                 .hasSize(1);
-        org.usermodels.platform.testsupport.DocumentedSql.matches(
+        DocumentedSql.matches(
                 "recursive-queries.md",
                 "reports",
                 deep.stream()
@@ -411,7 +412,7 @@ class ProfilesApiIT {
                 .body("topSkills[0].averageLevel", equalTo(4.0f))
                 .body("topSkills[0].rank", equalTo(1))
                 .body("customersByLanguage.find { it.language == 'fr' }.percent", equalTo(100.0f));
-        org.usermodels.platform.testsupport.DocumentedSql.matches(
+        DocumentedSql.matches(
                 "relations.md",
                 "stats",
                 sql.statements().stream()

@@ -4,23 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.restassured.RestAssured;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.usermodels.platform.infra.UsermodelsRealm;
 import org.usermodels.platform.tenancy.TenantRef;
+import org.usermodels.platform.testsupport.DocumentedSql;
+import org.usermodels.platform.testsupport.RecordSql;
+import org.usermodels.platform.testsupport.SqlRecorder;
 import org.usermodels.profile.testing.ProfileServiceApi;
 import org.usermodels.profile.testing.ProfileServiceIT;
 
 /**
  * Dozens of tenant schemas migrated in parallel, one of them broken on purpose: its calls answer 503, the
- * others go on, and the actuator endpoint tells an operator which is which.
+ * others go on, and the actuator endpoint tells an operator which is which. And the same SQL, sent for two
+ * tenants, reads each one's own schema.
  */
 @ProfileServiceIT
+@RecordSql
 class TenantSchemasIT {
 
     private static final Logger log = LoggerFactory.getLogger(TenantSchemasIT.class);
@@ -30,6 +41,60 @@ class TenantSchemasIT {
 
     @Autowired
     TenantSchemas schemas;
+
+    @Autowired
+    DataSource application;
+
+    @Autowired
+    SqlRecorder sql;
+
+    @Test
+    void sendsTheSameSqlForEveryTenantAndLeavesNoConnectionInATenantsSchema() throws SQLException {
+        var api = new ProfileServiceApi(port);
+        var first = api.createTenant();
+        var second = api.createTenant();
+        var firstMember = api.createMember(first, "user", "First");
+        var secondMember = api.createMember(second, "user", "Second");
+        api.as(firstMember.token()).get("/profiles/me").then().statusCode(200);
+        api.as(secondMember.token()).get("/profiles/me").then().statusCode(200);
+
+        sql.clear();
+        api.as(firstMember.token())
+                .get("/profiles/" + firstMember.id())
+                .then()
+                .statusCode(200)
+                .body("displayName", equalTo("First Tester"));
+        var forFirst = sql.statements();
+        sql.clear();
+        api.as(secondMember.token())
+                .get("/profiles/" + secondMember.id())
+                .then()
+                .statusCode(200)
+                .body("displayName", equalTo("Second Tester"));
+        var forSecond = sql.statements();
+        api.as(secondMember.token()).get("/profiles/" + firstMember.id()).then().statusCode(404);
+
+        assertThat(forFirst).isNotEmpty().isEqualTo(forSecond);
+        assertThat(String.join("\n", forFirst)).doesNotContain("tenant");
+        DocumentedSql.matches("schema-per-tenant.md", "profile-by-id", forFirst);
+
+        var hikari = application.unwrap(HikariDataSource.class);
+        var connections = new ArrayList<Connection>();
+        try {
+            for (var i = 0; i < hikari.getMaximumPoolSize(); i++) {
+                connections.add(application.getConnection());
+            }
+            var schemasInPool = new ArrayList<String>();
+            for (var connection : connections) {
+                schemasInPool.add(connection.getSchema());
+            }
+            assertThat(schemasInPool).containsOnly(TenantSchemas.TEMPLATE);
+        } finally {
+            for (var connection : connections) {
+                connection.close();
+            }
+        }
+    }
 
     @Test
     void migratesDozensOfSchemasAndIsolatesTheOneThatFails() {
@@ -45,7 +110,7 @@ class TenantSchemasIT {
         var broken = api.createTenant();
         var brokenMember = api.createMember(broken, "user", "Unlucky");
         var brokenSchema = TenantSchemas.schemaOf(new TenantRef(broken.id(), broken.slug()));
-        new org.springframework.jdbc.core.JdbcTemplate(ownerOf(schemas))
+        new JdbcTemplate(schemas.ownerDataSource())
                 .execute("update " + brokenSchema + ".flyway_schema_history set checksum = 42 where version = '1'");
 
         var took = schemas.migrateAll();
@@ -66,7 +131,7 @@ class TenantSchemasIT {
         api.as(healthyMember.token()).get("/profiles/me").then().statusCode(200);
 
         var platformAdmin = ProfileServiceApi.tokens.password(UsermodelsRealm.PLATFORM_ADMIN, "organization");
-        io.restassured.RestAssured.given()
+        RestAssured.given()
                 .port(port)
                 .auth()
                 .oauth2(platformAdmin)
@@ -76,7 +141,7 @@ class TenantSchemasIT {
                 .body("find { it.slug == '" + broken.slug() + "' }.status", equalTo("FAILED"))
                 .body("find { it.slug == '" + healthy.slug() + "' }.status", equalTo("READY"))
                 .body("status", hasItem("READY"));
-        io.restassured.RestAssured.given()
+        RestAssured.given()
                 .port(port)
                 .auth()
                 .oauth2(healthyMember.token())
@@ -84,7 +149,7 @@ class TenantSchemasIT {
                 .then()
                 .statusCode(403);
 
-        io.restassured.RestAssured.given()
+        RestAssured.given()
                 .port(port)
                 .auth()
                 .oauth2(platformAdmin)
@@ -95,9 +160,5 @@ class TenantSchemasIT {
                 .statusCode(200)
                 .body("status", equalTo("READY"));
         api.as(brokenMember.token()).get("/profiles/me").then().statusCode(200);
-    }
-
-    private static javax.sql.DataSource ownerOf(TenantSchemas schemas) {
-        return schemas.ownerDataSource();
     }
 }

@@ -131,6 +131,8 @@ class UserAdministration {
             throw Conflict.taken("email", "email address");
         }
         apply(user, edit, checked.values());
+        // numbered before the flush, so that the change and its number are one UPDATE
+        var sequence = user.nextEventSequence();
         users.flush();
         if (identityChanged(before, edit)) {
             identities.update(id, edit.email(), edit.firstName(), edit.lastName(), edit.status() == UserStatus.ACTIVE);
@@ -145,8 +147,7 @@ class UserAdministration {
                         user.firstName(),
                         user.lastName(),
                         user.status().name()),
-                user.nextEventSequence());
-        users.flush();
+                sequence);
         return UserView.of(
                 user,
                 UserView.groupsOf(user),

@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code user-service} client (a client-credentials token from Keycloak, renewed when it expires).
  *
  * <p>Delivery is at least once and in order: a run locks the oldest undelivered events
- * ({@code for update skip locked}, so that several instances share the work), posts them one by one with a few
+ * ({@code for no key update skip locked}, so that several instances share the work), posts them one by one with a few
  * retries and exponential backoff, and marks each as published in the same transaction. An event that cannot
  * be delivered stops the run, so that no later event overtakes it; the pause before the next run then doubles,
  * up to {@link RelayProperties#maxBackoff()}. The backlog and the failures are metrics
@@ -147,7 +147,7 @@ public class OutboxRelay {
                         where published_at is null
                         order by occurred_at, sequence
                         limit :batch
-                        for update skip locked
+                        for no key update skip locked
                         """).setParameter("batch", properties.batchSize()).getResultList();
         var count = 0;
         for (var row : rows) {

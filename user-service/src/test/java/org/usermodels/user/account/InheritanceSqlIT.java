@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,23 +42,20 @@ class InheritanceSqlIT {
         UserServiceApi.detailsOfEachType().forEach((type, details) -> api.createUser(tenant, type, details));
         var ref = new TenantRef(tenant.id(), tenant.slug());
 
-        sql.clear();
-        var everyone = TenantContext.callAs(
+        var everyone = sql.record(() -> inTenant(
                 ref,
-                () -> transactions.execute(status -> entityManager
+                () -> entityManager
                         .createQuery("select u from User u where u.lastName = :name", User.class)
                         .setParameter("name", "User")
                         .getResultList()));
-        var polymorphic = withoutSetConfig(sql.statements());
-
-        sql.clear();
-        var staff = TenantContext.callAs(
+        var staff = sql.record(() -> inTenant(
                 ref,
-                () -> transactions.execute(status -> entityManager
+                () -> entityManager
                         .createQuery("select s from StaffMember s where s.department = :department", StaffMember.class)
                         .setParameter("department", "Research")
                         .getResultList()));
-        var subclass = withoutSetConfig(sql.statements());
+        var polymorphic = withoutSetConfig(everyone.statements());
+        var subclass = withoutSetConfig(staff.statements());
 
         sql.clear();
         api.createUser(tenant, "staff", UserServiceApi.detailsOfEachType().get("staff"));
@@ -66,14 +64,14 @@ class InheritanceSqlIT {
                         statement.startsWith("insert into users") || statement.startsWith("insert into staff_members"))
                 .toList();
 
-        assertThat(everyone)
+        assertThat(everyone.result())
                 .extracting(User::type)
                 .contains(UserType.USER, UserType.CUSTOMER, UserType.STAFF, UserType.PARTNER);
         assertThat(polymorphic)
                 .singleElement()
                 .satisfies(query -> assertThat(query)
                         .contains("left join customers", "left join staff_members", "left join partner_contacts"));
-        assertThat(staff).hasSize(1);
+        assertThat(staff.result()).hasSize(1);
         assertThat(subclass)
                 .singleElement()
                 .satisfies(query -> assertThat(query).contains("join users").doesNotContain("customers"));
@@ -81,6 +79,12 @@ class InheritanceSqlIT {
         DocumentedSql.matches("inheritance.md", "polymorphic", polymorphic);
         DocumentedSql.matches("inheritance.md", "subclass", subclass);
         DocumentedSql.matches("inheritance.md", "insert", inserts);
+        DocumentedSql.matches("single-table-vs-joined.md", "joined-polymorphic", polymorphic);
+        DocumentedSql.matches("single-table-vs-joined.md", "joined-subclass", subclass);
+    }
+
+    private <T> T inTenant(TenantRef tenant, Supplier<T> query) {
+        return TenantContext.callAs(tenant, () -> transactions.execute(status -> query.get()));
     }
 
     private static List<String> withoutSetConfig(List<String> statements) {

@@ -1,9 +1,11 @@
 package org.usermodels.user.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -19,10 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.usermodels.platform.testsupport.DocumentedSql;
 import org.usermodels.platform.testsupport.FreshDatabase;
 import org.usermodels.platform.testsupport.RealKeycloak;
+import org.usermodels.platform.testsupport.RecordSql;
+import org.usermodels.platform.testsupport.SqlRecorder;
 import org.usermodels.user.testing.UserServiceApi;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
         })
 @FreshDatabase("users")
 @RealKeycloak
+@RecordSql
 class OutboxRelayIT {
 
     static final Receiver receiver = Receiver.start();
@@ -66,15 +73,17 @@ class OutboxRelayIT {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    SqlRecorder sql;
+
     static final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void deliversInOrderAsUserServiceAndRetriesUntilTheReceiverIsBack() throws Exception {
         var api = new UserServiceApi(port);
         var tenant = api.createTenant();
-        var first = relay.relayOnce();
-        System.out.println(
-                "FIRST RUN delivered " + first + " backlog " + relay.backlog() + " received " + receiver.received());
+        assertThat(relay.relayOnce()).as("the new tenant's events").isPositive();
+        assertThat(relay.backlog()).isZero();
         receiver.received().clear();
         var user = api.createUser(tenant);
         var etag = api.as(tenant.adminToken())
@@ -82,6 +91,7 @@ class OutboxRelayIT {
                 .then()
                 .extract()
                 .header("ETag");
+        sql.clear();
         api.as(tenant.adminToken())
                 .contentType("application/merge-patch+json")
                 .header("If-Match", etag)
@@ -89,24 +99,42 @@ class OutboxRelayIT {
                 .patch("/users/" + user.id())
                 .then()
                 .statusCode(200);
+        var writes = sql.statements().stream()
+                .filter(statement -> statement.startsWith("update") || statement.startsWith("insert"))
+                .toList();
+        assertThat(writes).hasSize(2);
+        assertThat(writes.getLast()).startsWith("insert into outbox_events");
+        DocumentedSql.matches("events.md", "append", writes);
 
         receiver.failNext(4);
         var failuresBefore =
                 meters.counter("usermodels.outbox.delivery.failures").count();
         assertThat(relay.relayOnce()).isZero();
-        assertThat(relay.backlog())
-                .as(
-                        "undelivered: %s",
-                        org.usermodels.platform.testsupport.TestPostgres.server()
-                                .toString())
-                .isEqualTo(2);
+        assertThat(relay.backlog()).isEqualTo(2);
         assertThat(meters.counter("usermodels.outbox.delivery.failures").count())
                 .isEqualTo(failuresBefore + 1);
         assertThat(receiver.attempts().get()).isEqualTo(3);
 
+        sql.clear();
         assertThat(relay.relayOnce()).isEqualTo(2);
+        DocumentedSql.matches("events.md", "relay", sql.statements());
         assertThat(relay.backlog()).isZero();
         assertThat(meters.get("usermodels.outbox.backlog").gauge().value()).isZero();
+        RestAssured.given()
+                .port(port)
+                .auth()
+                .oauth2(api.platformAdminToken())
+                .get("/actuator/metrics/usermodels.outbox.delivery.failures")
+                .then()
+                .statusCode(200)
+                .body("measurements[0].value", greaterThanOrEqualTo(1.0f));
+        RestAssured.given()
+                .port(port)
+                .auth()
+                .oauth2(tenant.adminToken())
+                .get("/actuator/metrics/usermodels.outbox.backlog")
+                .then()
+                .statusCode(403);
 
         var events =
                 receiver.received().stream().map(body -> json.readTree(body)).toList();
@@ -119,8 +147,7 @@ class OutboxRelayIT {
                         .isEqualTo(user.id().toString()));
         assertThat(events.get(1).get("payload").get("firstName").asString()).isEqualTo("Changed");
         assertThat(receiver.authorizedParties()).containsOnly("user-service");
-        assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource)
-                        .queryForObject("select count(*) from outbox_events", Long.class))
+        assertThat(new JdbcTemplate(dataSource).queryForObject("select count(*) from outbox_events", Long.class))
                 .as("the application role sees no tenant's events outside a tenant or relay transaction")
                 .isZero();
     }

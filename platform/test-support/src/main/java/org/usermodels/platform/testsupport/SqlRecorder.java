@@ -2,6 +2,7 @@ package org.usermodels.platform.testsupport;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
@@ -30,6 +31,16 @@ public final class SqlRecorder implements QueryExecutionListener {
     public int count() {
         return statements.size();
     }
+
+    /** Runs {@code work} and answers its result with the statements it sent, and nothing sent before it. */
+    public <T> Recorded<T> record(Supplier<T> work) {
+        clear();
+        var result = work.get();
+        return new Recorded<>(result, statements());
+    }
+
+    /** What {@link #record(Supplier)} saw: the work's result and its statements, in order. */
+    public record Recorded<T>(T result, List<String> statements) {}
 
     @Override
     public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {}
