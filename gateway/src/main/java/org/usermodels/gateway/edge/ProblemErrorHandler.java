@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every error the gateway answers itself becomes problem+json; it runs before Spring Boot's default
- * handler, which would answer with its own JSON shape.
+ * handler, which would answer with its own JSON shape. A service that cannot be reached, or whose circuit
+ * breaker is open, is a 503; one that does not answer within its route's time limit is a 504.
  */
 @Component
 @Order(-2)
@@ -30,28 +32,59 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (error instanceof ServiceUnavailableException) {
+            // Spring Cloud Gateway's circuit breaker filter answers a call its open breaker refused with this.
+            return breakerOpen(exchange);
+        }
         if (error instanceof ResponseStatusException statusError) {
             var status = HttpStatus.valueOf(statusError.getStatusCode().value());
-            var detail = status == HttpStatus.NOT_FOUND
-                    ? "No API answers at " + exchange.getRequest().getPath().value() + "."
-                    : status.getReasonPhrase();
-            return problems.write(exchange, status, detail);
+            return switch (status) {
+                case NOT_FOUND ->
+                    problems.write(
+                            exchange,
+                            status,
+                            "No API answers at "
+                                    + exchange.getRequest().getPath().value() + ".");
+                case GATEWAY_TIMEOUT -> timedOut(exchange, error);
+                case SERVICE_UNAVAILABLE -> unavailable(exchange, error);
+                default -> problems.write(exchange, status, status.getReasonPhrase());
+            };
         }
         if (causedBy(error, TimeoutException.class)) {
-            log.warn("Upstream timed out: {}", error.toString());
-            return problems.write(
-                    exchange, HttpStatus.GATEWAY_TIMEOUT, "The service behind this API did not answer in time.");
+            return timedOut(exchange, error);
         }
         if (causedBy(error, ConnectException.class)) {
-            log.warn("Upstream unreachable: {}", error.toString());
-            return problems.write(
-                    exchange, HttpStatus.SERVICE_UNAVAILABLE, "The service behind this API is not available.");
+            return unavailable(exchange, error);
         }
         log.error("Unhandled gateway error", error);
         return problems.write(
                 exchange,
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "The gateway failed to answer this request. Quote the request id when you report it.");
+    }
+
+    private Mono<Void> timedOut(ServerWebExchange exchange, Throwable error) {
+        log.warn("Upstream timed out: {}", error.toString());
+        return problems.write(
+                exchange,
+                HttpStatus.GATEWAY_TIMEOUT,
+                "The service behind this API did not answer in time. If you were changing something, read it"
+                        + " back before you retry: the change may have been made.");
+    }
+
+    private Mono<Void> unavailable(ServerWebExchange exchange, Throwable error) {
+        log.warn("Upstream unreachable: {}", error.toString());
+        return problems.write(
+                exchange, HttpStatus.SERVICE_UNAVAILABLE, "The service behind this API is not available.");
+    }
+
+    private Mono<Void> breakerOpen(ServerWebExchange exchange) {
+        log.warn("Circuit breaker open for {}", exchange.getRequest().getPath().value());
+        return problems.write(
+                exchange,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "The service behind this API is not available: it failed repeatedly, and the gateway gives it a"
+                        + " few seconds before calling it again.");
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

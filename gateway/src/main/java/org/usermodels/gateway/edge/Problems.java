@@ -11,11 +11,11 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the gateway's own answers (401, 404 for an unknown path, 503 and 504 for a service that does not
- * answer) as RFC 9457 problem+json with the request id, the same shape the services answer with.
+ * Writes the gateway's own answers (401, 404 for an unknown path, 429 over a tenant's quota, 503 and 504
+ * for a service that does not answer) as RFC 9457 problem+json with the request id, the same shape the services answer with.
  */
 @Component
-class Problems {
+public class Problems {
 
     private final JsonMapper json;
 
@@ -23,7 +23,12 @@ class Problems {
         this.json = json;
     }
 
-    Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+    /**
+     * Answers the exchange with a problem, unless a response is already on its way (then nothing is written).
+     *
+     * @param detail what went wrong, in words a client developer can act on
+     */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
         var response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();

@@ -6,37 +6,31 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.usermodels.gateway.StandInService;
 import org.usermodels.platform.infra.FreePorts;
 import org.usermodels.platform.infra.UsermodelsRealm;
 import org.usermodels.platform.testsupport.KeycloakTokens;
 import org.usermodels.platform.testsupport.RealKeycloak;
 
 /**
- * The gateway with tokens from a real Keycloak, routing to a recording stand-in for user-service (so that
+ * The gateway with tokens from a real Keycloak, routing to a stand-in for user-service (so that
  * what reaches a service can be seen) and to a port where nothing listens (a stopped profile-service).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealKeycloak
 class EdgeIT {
 
-    static final RecordingUpstream userService = RecordingUpstream.start();
+    @RegisterExtension
+    static final StandInService userService = StandInService.start();
+
     static final int stoppedProfileService = FreePorts.find();
 
     @LocalServerPort
@@ -46,16 +40,6 @@ class EdgeIT {
     static void routes(DynamicPropertyRegistry registry) {
         registry.add("usermodels.gateway.user-service-uri", () -> "http://localhost:" + userService.port());
         registry.add("usermodels.gateway.profile-service-uri", () -> "http://localhost:" + stoppedProfileService);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        userService.stop();
-    }
-
-    @BeforeEach
-    void forget() {
-        userService.requests().clear();
     }
 
     RequestSpecification gateway() {
@@ -108,7 +92,7 @@ class EdgeIT {
         }
 
         assertThat(userService.requests())
-                .extracting(RecordedRequest::path)
+                .extracting(StandInService.ReceivedRequest::path)
                 .containsExactly("/api/users/me", "/api/groups", "/api/tenant/attributes", "/api/tenants/acme");
     }
 
@@ -175,41 +159,5 @@ class EdgeIT {
     @Test
     void exposesHealthWithoutToken() {
         gateway().get("/actuator/health/readiness").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    record RecordedRequest(String path, Map<String, String> headers) {}
-
-    /** Answers 200 to everything and remembers what it received. */
-    record RecordingUpstream(HttpServer server, List<RecordedRequest> requests) {
-
-        static RecordingUpstream start() {
-            try {
-                var server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-                var requests = new CopyOnWriteArrayList<RecordedRequest>();
-                server.createContext("/", exchange -> {
-                    var headers = new ConcurrentHashMap<String, String>();
-                    exchange.getRequestHeaders()
-                            .forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
-                    requests.add(new RecordedRequest(exchange.getRequestURI().getPath(), headers));
-                    var body = "{}".getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().add("Content-Type", "application/json");
-                    exchange.sendResponseHeaders(200, body.length);
-                    exchange.getResponseBody().write(body);
-                    exchange.close();
-                });
-                server.start();
-                return new RecordingUpstream(server, requests);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        int port() {
-            return server.getAddress().getPort();
-        }
-
-        void stop() {
-            server.stop(0);
-        }
     }
 }

@@ -29,7 +29,7 @@ import org.usermodels.platform.web.ServiceProblemHandler;
  * tokens itself, knows its {@link org.usermodels.platform.security.Caller} and tenant, tags every request
  * with a request id and answers every error as problem+json.
  *
- * <p>Public without a token: the actuator's health and info endpoints. Other actuator endpoints are for
+ * <p>Public without a token: the actuator's health and info endpoints and the OpenAPI description. Other actuator endpoints are for
  * platform administrators. Everything else needs a valid token; finer rules are declared on the endpoints.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
@@ -37,8 +37,13 @@ import org.usermodels.platform.web.ServiceProblemHandler;
 @EnableMethodSecurity
 public class ServiceSupportAutoConfiguration {
 
-    /** Paths anyone may call, for probes and operators. */
-    static final String[] PUBLIC_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/error"};
+    /**
+     * Paths anyone may call: probes, the service's OpenAPI description (which the gateway's Swagger UI
+     * shows before anyone has logged in) and the error page.
+     */
+    static final String[] PUBLIC_PATHS = {
+        "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/error"
+    };
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
