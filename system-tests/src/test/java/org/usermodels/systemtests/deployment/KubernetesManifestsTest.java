@@ -407,6 +407,28 @@ class KubernetesManifestsTest {
                         overlay -> ManifestChecks.networkPolicies(overlay, PUBLIC),
                         "profile-service is reachable from outside the namespace on port 8082"),
                 alteration(
+                        "a policy that lets in a pod that never calls",
+                        "dev",
+                        overlay -> {
+                            var gateway = Map.<String, Object>of(
+                                    "podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "gateway")));
+                            list(at(ingressRules(overlay, "postgres").getFirst(), "from"))
+                                    .add(gateway);
+                            @SuppressWarnings("unchecked")
+                            var clients = (List<Object>) at(
+                                    list(at(
+                                                    overlay.find("NetworkPolicy", "to-postgres")
+                                                            .orElseThrow(),
+                                                    "spec",
+                                                    "podSelector",
+                                                    "matchExpressions"))
+                                            .getFirst(),
+                                    "values");
+                            clients.add("gateway");
+                        },
+                        overlay -> ManifestChecks.networkPolicies(overlay, PUBLIC),
+                        "gateway may reach postgres on port 5432, though its configuration never calls it"),
+                alteration(
                         "a setting that names a port its Service does not have",
                         "dev",
                         overlay -> configMap(overlay, "user-service-config")
