@@ -154,19 +154,27 @@ class DeploymentDescriptorsTest {
         var script = Files.readString(initDirectory.resolve("01-databases.sql"));
 
         for (var name : List.of("user-service", "profile-service")) {
-            var environment = environmentOf(name);
-            var database = environment.get("SPRING_DATASOURCE_URL").replaceAll(".*/", "");
-            var owner = environment.get("SPRING_FLYWAY_USER");
-            var app = environment.get("SPRING_DATASOURCE_USERNAME");
-            assertThat(environment.get("SPRING_DATASOURCE_URL")).startsWith("jdbc:postgresql://postgres:5432/");
-            assertThat(app).as("the application role is not the owner").isNotEqualTo(owner);
-            assertThat(script)
-                    .contains("create role %s with login password '%s';"
-                            .formatted(owner, environment.get("SPRING_FLYWAY_PASSWORD")))
-                    .contains("create role %s with login password '%s';"
-                            .formatted(app, environment.get("SPRING_DATASOURCE_PASSWORD")))
-                    .contains("create database %s owner %s;".formatted(database, owner));
+            assertInitialisesTheDatabaseOf(script, environmentOf(name));
         }
+    }
+
+    /**
+     * The init script creates the database of a service's {@code SPRING_DATASOURCE_URL} on the server named
+     * {@code postgres}, owned by the migration role ({@code SPRING_FLYWAY_*}), and the application role
+     * ({@code SPRING_DATASOURCE_*}), which is not the owner, each with the password the service is given.
+     */
+    static void assertInitialisesTheDatabaseOf(String script, Map<String, String> environment) {
+        var database = environment.get("SPRING_DATASOURCE_URL").replaceAll(".*/", "");
+        var owner = environment.get("SPRING_FLYWAY_USER");
+        var app = environment.get("SPRING_DATASOURCE_USERNAME");
+        assertThat(environment.get("SPRING_DATASOURCE_URL")).startsWith("jdbc:postgresql://postgres:5432/");
+        assertThat(app).as("the application role is not the owner").isNotEqualTo(owner);
+        assertThat(script)
+                .contains("create role %s with login password '%s';"
+                        .formatted(owner, environment.get("SPRING_FLYWAY_PASSWORD")))
+                .contains("create role %s with login password '%s';"
+                        .formatted(app, environment.get("SPRING_DATASOURCE_PASSWORD")))
+                .contains("create database %s owner %s;".formatted(database, owner));
     }
 
     @SuppressWarnings("unchecked")
