@@ -18,8 +18,10 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * What a service's built jar says about itself: its {@code application.yml} and every configuration
  * property it binds, as listed in the configuration metadata of its own classes and of every library in it.
+ * {@code ownProperties} are those of usermodels' own code: the service's classes and service-support.
  */
-record BuiltService(String name, Map<String, Object> applicationYaml, Set<String> environmentVariables) {
+record BuiltService(
+        String name, Map<String, Object> applicationYaml, Set<String> environmentVariables, Set<String> ownProperties) {
 
     private static final Pattern METADATA_NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -30,6 +32,7 @@ record BuiltService(String name, Map<String, Object> applicationYaml, Set<String
         }
         try (var zip = new ZipFile(jar.toFile())) {
             var properties = new HashSet<String>();
+            var own = new HashSet<String>();
             Map<String, Object> yaml = Map.of();
             for (var entry : java.util.Collections.list(zip.entries())) {
                 var entryName = entry.getName();
@@ -41,21 +44,27 @@ record BuiltService(String name, Map<String, Object> applicationYaml, Set<String
                 } else if (entryName.equals("META-INF/spring-configuration-metadata.json")
                         || entryName.equals("BOOT-INF/classes/META-INF/spring-configuration-metadata.json")) {
                     try (var in = zip.getInputStream(entry)) {
-                        metadataNames(in, properties);
+                        metadataNames(in, own);
                     }
                 } else if (entryName.startsWith("BOOT-INF/lib/") && entryName.endsWith(".jar")) {
                     try (var nested = new ZipInputStream(zip.getInputStream(entry))) {
                         for (var inner = nested.getNextEntry(); inner != null; inner = nested.getNextEntry()) {
                             if (inner.getName().equals("META-INF/spring-configuration-metadata.json")) {
-                                metadataNames(new ByteArrayInputStream(nested.readAllBytes()), properties);
+                                var names = new HashSet<String>();
+                                metadataNames(new ByteArrayInputStream(nested.readAllBytes()), names);
+                                properties.addAll(names);
+                                if (entryName.startsWith("BOOT-INF/lib/service-support-")) {
+                                    own.addAll(names);
+                                }
                             }
                         }
                     }
                 }
             }
+            properties.addAll(own);
             var variables = new HashSet<String>();
             properties.forEach(property -> variables.add(environmentVariableOf(property)));
-            return new BuiltService(name, yaml, Set.copyOf(variables));
+            return new BuiltService(name, yaml, Set.copyOf(variables), Set.copyOf(own));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
