@@ -54,11 +54,10 @@ class DemoDataIT {
         assertThat(second.tenants())
                 .extracting(DemoData.TenantReport::slug)
                 .containsExactly("acme", "globex", "initech");
+        // The first run may find the tenants seeded already: UsermodelsStoryIT seeds them too, in the same
+        // system, before it runs the README's walkthrough; the order of the two classes is not fixed.
+        assertThat(first.tenants()).hasSameSizeAs(second.tenants());
         assertThat(second.changedNothing()).as("second run: %s", second).isTrue();
-        assertThat(first.tenants())
-                .allSatisfy(tenant -> assertThat(tenant.changes())
-                        .as("a first run in a fresh system changes every tenant")
-                        .isNotEmpty());
     }
 
     @Test

@@ -188,6 +188,8 @@ public final class DevStack {
                 Try it (bash, curl and sed):
 
                 %s
+                The README's "What it does" walks through the demo tenants acme, globex and initech with curl.
+
                 Press Ctrl-C to stop everything bin/dev started.
                 """,
                 gateway,
