@@ -50,6 +50,17 @@ final class Seeder {
 
     TenantReport seed(DemoTenant tenant, String platformAdmin) {
         var changes = new ArrayList<String>();
+        createTenant(tenant, platformAdmin, changes);
+        var admin = api.token(tenant.admin().username(), tenant.admin().password(), "organization");
+        defineAttributes(tenant, admin, changes);
+        var users = createUsers(tenant, admin, changes);
+        var groups = createGroups(tenant, admin, changes);
+        joinGroups(tenant, admin, users, groups, changes);
+        arrangeStaff(tenant, admin, users, changes);
+        return new TenantReport(tenant.slug(), List.copyOf(changes));
+    }
+
+    private void createTenant(DemoTenant tenant, String platformAdmin, List<String> changes) {
         var created = api.exchange("POST", "/api/tenants", platformAdmin, tenant.creation(), Map.of());
         if (!CREATED.contains(created.status())) {
             throw new DemoData.SeedingFailed(
@@ -59,35 +70,43 @@ final class Seeder {
             changes.add("created the tenant with its administrator "
                     + tenant.admin().username());
         }
-        var admin = api.token(tenant.admin().username(), tenant.admin().password(), "organization");
+    }
 
-        if (!tenant.attributes().isEmpty()) {
-            var current = api.get("/api/tenant/attributes", admin);
-            if (!api.json().valueToTree(tenant.attributes()).equals(SAME_VALUE, withoutDefaults(current, tenant))) {
-                api.call("PUT", "/api/tenant/attributes", admin, tenant.attributes(), Map.of(), Set.of(200));
-                changes.add("defined %d custom attributes"
-                        .formatted(tenant.attributes().size()));
-            }
+    /** Replaces the definitions only when they differ: a replacement rewrites every definition's row. */
+    private void defineAttributes(DemoTenant tenant, String admin, List<String> changes) {
+        if (tenant.attributes().isEmpty()) {
+            return;
         }
+        var current = api.get("/api/tenant/attributes", admin);
+        if (!api.json().valueToTree(tenant.attributes()).equals(SAME_VALUE, withoutDefaults(current, tenant))) {
+            api.call("PUT", "/api/tenant/attributes", admin, tenant.attributes(), Map.of(), Set.of(200));
+            changes.add(
+                    "defined %d custom attributes".formatted(tenant.attributes().size()));
+        }
+    }
 
+    /** Every user of the tenant by username, the missing ones created. */
+    private Map<String, UUID> createUsers(DemoTenant tenant, String admin, List<String> changes) {
         var users = usersByName(admin);
         for (var user : tenant.users()) {
-            if (!users.containsKey(user.account().username())) {
+            var username = user.account().username();
+            if (!users.containsKey(username)) {
                 var body = api.call(
                         "POST",
                         "/api/users",
                         admin,
                         user.creation(tenant.slug()),
-                        Map.of("Idempotency-Key", run + "/" + user.account().username()),
+                        Map.of("Idempotency-Key", run + "/user/" + username),
                         CREATED);
-                users.put(
-                        user.account().username(),
-                        UUID.fromString(body.get("id").asString()));
-                changes.add(
-                        "created %s %s".formatted(user.type(), user.account().username()));
+                users.put(username, UUID.fromString(body.get("id").asString()));
+                changes.add("created %s %s".formatted(user.type(), username));
             }
         }
+        return users;
+    }
 
+    /** Every group of the tenant by name, the missing ones created, each with its permissions. */
+    private Map<String, UUID> createGroups(DemoTenant tenant, String admin, List<String> changes) {
         var groups = groupsByName(admin);
         for (var group : tenant.groups()) {
             if (!groups.containsKey(group.name())) {
@@ -102,9 +121,9 @@ final class Seeder {
                 changes.add("created the group " + group.name());
             }
             var id = groups.get(group.name());
-            var view = api.get("/api/groups/" + id, admin);
+            var granted = api.get("/api/groups/" + id, admin).get("permissions");
             for (var permission : group.permissions()) {
-                if (!contains(view.get("permissions"), permission)) {
+                if (!contains(granted, permission)) {
                     api.call(
                             "PUT",
                             "/api/groups/%s/permissions/%s".formatted(id, permission),
@@ -116,13 +135,17 @@ final class Seeder {
                 }
             }
         }
+        return groups;
+    }
+
+    private void joinGroups(
+            DemoTenant tenant, String admin, Map<String, UUID> users, Map<String, UUID> groups, List<String> changes) {
         for (var user : tenant.users()) {
+            var userId = users.get(user.account().username());
             for (var group : user.groups()) {
-                var userId = users.get(user.account().username());
-                var view = api.get("/api/users/" + userId, admin);
-                if (!view.get("groups")
-                        .valueStream()
-                        .anyMatch(ref -> ref.get("name").asString().equals(group))) {
+                var memberOf = api.get("/api/users/" + userId, admin).get("groups");
+                if (memberOf.valueStream()
+                        .noneMatch(ref -> ref.get("name").asString().equals(group))) {
                     api.call(
                             "PUT",
                             "/api/groups/%s/members/%s".formatted(groups.get(group), userId),
@@ -134,7 +157,10 @@ final class Seeder {
                 }
             }
         }
+    }
 
+    /** Positions, managers and skills, once every staff profile exists (a manager needs one too). */
+    private void arrangeStaff(DemoTenant tenant, String admin, Map<String, UUID> users, List<String> changes) {
         var staff = tenant.usersOfType("staff");
         var profiles = new LinkedHashMap<String, Api.Answer>();
         for (var member : staff) {
@@ -146,7 +172,6 @@ final class Seeder {
             changes.addAll(arrangeStaffProfile(
                     admin, member, users, profiles.get(member.account().username())));
         }
-        return new TenantReport(tenant.slug(), List.copyOf(changes));
     }
 
     private List<String> arrangeStaffProfile(
