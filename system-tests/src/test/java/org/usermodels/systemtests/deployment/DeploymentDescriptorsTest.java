@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.usermodels.platform.demodata.DemoData;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -64,17 +65,50 @@ class DeploymentDescriptorsTest {
         var port = built.yaml("server.port").toString();
         var dockerfile = Files.readString(repository.resolve(name).resolve("Dockerfile"));
 
-        assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count())
-                .as("multi-stage")
-                .isGreaterThanOrEqualTo(2);
-        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:25[\\w.]*-jdk[\\w-]* AS build$");
-        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:25[\\w.]*-jre[\\w-]*$");
-        assertThat(dockerfile).contains("-Djarmode=tools", "extract --layers --launcher");
-        assertThat(dockerfile).containsPattern("(?m)^USER (?!root|0[:\\s])\\S+");
+        assertNonRootImageOnPinnedTemurin25(dockerfile);
+        assertThat(dockerfile)
+                .contains("-Djarmode=tools -jar " + name + "/target/" + name + ".jar extract --layers --launcher")
+                .contains("org.springframework.boot.loader.launch.JarLauncher");
         assertThat(dockerfile).containsPattern("(?m)^EXPOSE " + port + "$");
         assertThat(dockerfile).containsPattern("(?s)HEALTHCHECK .*localhost:" + port + "/actuator/health/readiness");
-        assertThat(fromImages(dockerfile))
-                .allMatch(image -> PINNED_IMAGE.matcher(image).matches());
+    }
+
+    @Test
+    void theDemoDataDockerfileRunsTheSeedersExecutableJarAndListensNowhere() throws IOException {
+        var dockerfile = Files.readString(repository.resolve("platform/demo-data/Dockerfile"));
+        var jar = "platform/demo-data/target/demo-data-exec.jar";
+
+        assertNonRootImageOnPinnedTemurin25(dockerfile);
+        assertThat(dockerfile).contains("-pl platform/demo-data -am package", "cp " + jar + " /demo-data.jar");
+        assertThat(repository.resolve(jar)).as("the jar the Dockerfile copies").isRegularFile();
+        assertThat(dockerfile).contains("COPY --from=build /demo-data.jar ./demo-data.jar");
+        assertThat(dockerfile).containsPattern("(?m)^ENTRYPOINT \\[\"java\", \"-jar\", \"/app/demo-data.jar\"]$");
+        assertThat(dockerfile).doesNotContainPattern("(?m)^(EXPOSE|HEALTHCHECK) ");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void demoDataRunsOnceWhenTheGatewayIsHealthyWithVariablesTheSeederReads() {
+        var service = services.get("demo-data");
+        var build = (Map<String, Object>) service.get("build");
+        var gatewayPort =
+                BuiltService.read(repository, "gateway").yaml("server.port").toString();
+        var environment = environmentOf("demo-data");
+
+        assertThat(repository
+                        .resolve(build.get("context").toString())
+                        .resolve(build.get("dockerfile").toString())
+                        .normalize())
+                .isEqualTo(repository.resolve("platform/demo-data/Dockerfile"))
+                .isRegularFile();
+        assertThat(service.get("restart")).isEqualTo("no");
+        assertThat(service).doesNotContainKey("ports");
+        assertThat(((Map<String, Map<String, String>>) service.get("depends_on")).get("gateway"))
+                .containsEntry("condition", "service_healthy");
+        assertThat(DemoData.Settings.VARIABLES).containsAll(environment.keySet());
+        assertThat(environment)
+                .containsEntry(DemoData.Settings.GATEWAY_URL, "http://gateway:" + gatewayPort)
+                .containsEntry(DemoData.Settings.KEYCLOAK_URL, "http://keycloak:8080");
     }
 
     @ParameterizedTest
@@ -105,11 +139,16 @@ class DeploymentDescriptorsTest {
     }
 
     @Test
-    void everyImageIsPinnedAndEveryServiceHasAHealthCheck() {
+    void everyImageIsPinnedAndEveryLongRunningServiceHasAHealthCheck() {
         services.forEach((name, service) -> {
             assertThat(service.get("image").toString()).as("image of %s", name).matches(PINNED_IMAGE);
-            assertThat(service).as("health check of %s", name).containsKey("healthcheck");
+            if (!"no".equals(service.get("restart"))) {
+                assertThat(service).as("health check of %s", name).containsKey("healthcheck");
+            }
         });
+        assertThat(services)
+                .as("one-shot services run no health check")
+                .hasEntrySatisfying("demo-data", service -> assertThat(service).doesNotContainKey("healthcheck"));
     }
 
     @Test
@@ -180,6 +219,18 @@ class DeploymentDescriptorsTest {
     @SuppressWarnings("unchecked")
     static Map<String, String> environmentOf(String service) {
         return (Map<String, String>) services.get(service).get("environment");
+    }
+
+    /** Multi-stage on pinned Temurin 25 images, run as a user other than root. */
+    static void assertNonRootImageOnPinnedTemurin25(String dockerfile) {
+        assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count())
+                .as("multi-stage")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:25[\\w.]*-jdk[\\w-]* AS build$");
+        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:25[\\w.]*-jre[\\w-]*$");
+        assertThat(dockerfile).containsPattern("(?m)^USER (?!root|0[:\\s])\\S+");
+        assertThat(fromImages(dockerfile))
+                .allMatch(image -> PINNED_IMAGE.matcher(image).matches());
     }
 
     static List<String> fromImages(String dockerfile) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.demodata.DemoData;
+import org.usermodels.platform.demodata.DemoTenants;
 import org.usermodels.platform.infra.CurlWalkthrough;
 import org.usermodels.platform.infra.EmbeddedPostgresServer;
 import org.usermodels.platform.infra.FreePorts;
@@ -25,7 +27,8 @@ import org.usermodels.platform.infra.UsermodelsServices;
 /**
  * Runs usermodels on this machine until Ctrl-C: PostgreSQL (embedded, unless
  * {@code USERMODELS_DEV_DATABASE_URL} names a server), Keycloak from the Maven distribution with the
- * usermodels realm, and the three services from their built jars. State survives restarts in {@code .dev/}.
+ * usermodels realm, and the three services from their built jars; then it seeds the demo tenants through the
+ * API. State survives restarts in {@code .dev/}.
  *
  * <p>It starts nothing when a port it needs is taken, and on exit stops exactly the processes it started.
  */
@@ -83,6 +86,7 @@ public final class DevStack {
                             Map.of(),
                             List.of("-Xmx512m")),
                     Duration.ofMinutes(3)));
+            seedDemoTenants(keycloak.endpoint(), services.gateway());
             printWelcome(keycloak.endpoint(), services.gateway(), postgres, dev);
             new CountDownLatch(1).await();
             return 0;
@@ -151,6 +155,19 @@ public final class DevStack {
         }
     }
 
+    /**
+     * Seeds acme, globex and initech through the API. Idempotent, so it runs on every start; a failure is
+     * reported but leaves the system running, since everything else still works without demo data.
+     */
+    private void seedDemoTenants(KeycloakEndpoint keycloak, URI gateway) {
+        out.println("Seeding the demo tenants (acme, globex, initech) through the API...");
+        try {
+            DemoData.seed(DemoData.Settings.local(gateway, keycloak.baseUri())).printTo(out, DemoTenants.all());
+        } catch (DemoData.SeedingFailed e) {
+            System.err.println("bin/dev: the demo tenants could not be seeded: " + e.getMessage());
+        }
+    }
+
     private void printWelcome(KeycloakEndpoint keycloak, URI gateway, PostgresServer postgres, Path dev) {
         var demo = UsermodelsRealm.DEMO_USER;
         var admin = UsermodelsRealm.PLATFORM_ADMIN;
@@ -171,6 +188,8 @@ public final class DevStack {
                 Try it (bash, curl and sed):
 
                 %s
+                The README's "What it does" walks through the demo tenants acme, globex and initech with curl.
+
                 Press Ctrl-C to stop everything bin/dev started.
                 """,
                 gateway,
