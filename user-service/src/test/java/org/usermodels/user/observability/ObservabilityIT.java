@@ -23,8 +23,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.usermodels.platform.testsupport.DocumentedSql;
 import org.usermodels.platform.testsupport.FreshDatabase;
 import org.usermodels.platform.testsupport.RealKeycloak;
+import org.usermodels.platform.testsupport.RecordSql;
+import org.usermodels.platform.testsupport.SqlRecorder;
 import org.usermodels.user.testing.EventReceiver;
 import org.usermodels.user.testing.TenantSql;
 import org.usermodels.user.testing.UserServiceApi;
@@ -45,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
         })
 @FreshDatabase("users")
 @RealKeycloak
+@RecordSql
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityIT {
 
@@ -66,6 +70,9 @@ class ObservabilityIT {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    SqlRecorder sql;
 
     @Test
     void logsEachLineOfARequestAsJsonWithItsRequestIdTenantAndTrace(CapturedOutput output) {
@@ -98,9 +105,16 @@ class ObservabilityIT {
         var tenant = api.createTenant();
         var traceId = hex(16);
         var clientSpan = hex(8);
+        sql.clear();
 
         var user = createUser(api, tenant, UserServiceApi.unique("traced"), "00-" + traceId + "-" + clientSpan + "-01");
 
+        DocumentedSql.matches(
+                "observability.md",
+                "outbox-insert",
+                sql.statements().stream()
+                        .filter(statement -> statement.startsWith("insert into outbox_events"))
+                        .toList());
         var stored = new TenantSql(dataSource)
                 .query(
                         tenant.id(),
