@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -17,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import org.usermodels.platform.infra.UsermodelsRealm;
+import org.usermodels.platform.testsupport.ClientTrace;
 import org.usermodels.profile.testing.ProfileServiceApi;
 import org.usermodels.profile.testing.ProfileServiceIT;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +40,7 @@ class IntakeObservabilityIT {
         var api = new ProfileServiceApi(port);
         var tenant = api.createTenant();
         var user = UUID.randomUUID();
-        var traceId = hex(16);
+        var trace = ClientTrace.random();
         var event = ProfileServiceApi.event(
                 "UserRegistered",
                 tenant.id(),
@@ -49,7 +48,7 @@ class IntakeObservabilityIT {
                 1,
                 Map.of("userType", "customer", "username", "traced", "firstName", "Tracy", "lastName", "Span"));
 
-        api.deliver(event, "00-" + traceId + "-" + hex(8) + "-01").statusCode(200);
+        api.deliver(event, trace.traceParent()).statusCode(200);
 
         var intakeLine = output.getOut()
                 .lines()
@@ -59,7 +58,7 @@ class IntakeObservabilityIT {
                 .findFirst();
         assertThat(intakeLine).hasValueSatisfying(line -> {
             assertThat(line.path("message").asString()).endsWith(": APPLIED");
-            assertThat(line.path("traceId").asString(null)).isEqualTo(traceId);
+            assertThat(line.path("traceId").asString(null)).isEqualTo(trace.traceId());
             assertThat(line.path("tenant").asString(null)).isEqualTo(tenant.slug());
             assertThat(line.path("requestId").asString("")).isNotBlank();
         });
@@ -84,11 +83,5 @@ class IntakeObservabilityIT {
                         .then()
                         .statusCode(200)
                         .body("measurements.find { it.statistic == 'COUNT' }.value", equalTo(2.0f)));
-    }
-
-    private static String hex(int bytes) {
-        var random = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(random);
-        return HexFormat.of().formatHex(random);
     }
 }
