@@ -1,11 +1,14 @@
 package org.usermodels.systemtests;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,12 +17,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.usermodels.platform.infra.UsermodelsRealm;
+import org.usermodels.platform.testsupport.ClientTrace;
 import org.usermodels.platform.testsupport.KeycloakTokens;
 
 /**
  * Profiles appear and disappear with users, through user-service's outbox and profile-service's intake,
- * without the client ever calling profile-service to make them; and nothing is lost while profile-service is
- * down. Everything goes through the gateway; waiting is bounded, never a fixed sleep.
+ * without the client ever calling profile-service to make them; nothing is lost while profile-service is
+ * down; and one trace follows a change all the way. Everything goes through the gateway; waiting is bounded, never a fixed sleep.
  */
 class ProfilesFollowUsersIT {
 
@@ -60,6 +64,10 @@ class ProfilesFollowUsersIT {
     }
 
     static String createUser(String type, Map<String, Object> details) {
+        return createUser(type, details, Map.of());
+    }
+
+    static String createUser(String type, Map<String, Object> details, Map<String, String> headers) {
         var username = type + "-" + UUID.randomUUID().toString().substring(0, 8);
         var body = new LinkedHashMap<String, Object>();
         body.put("type", type);
@@ -72,6 +80,7 @@ class ProfilesFollowUsersIT {
         return gateway()
                 .auth()
                 .oauth2(admin)
+                .headers(headers)
                 .contentType(ContentType.JSON)
                 .body(body)
                 .post("/api/users")
@@ -179,5 +188,39 @@ class ProfilesFollowUsersIT {
 
         awaitProfile(late, "customer");
         awaitProfile(later, "basic");
+    }
+
+    /**
+     * One trace runs from the client through the gateway, user-service, its outbox and relay, to
+     * profile-service's intake (docs/observability.md), seen where an operator without a tracing backend sees
+     * it: each service's log names the client's trace id (and the request id and tenant where they apply).
+     */
+    @Test
+    void oneTraceRunsFromTheClientThroughTheOutboxToProfileService() {
+        var trace = ClientTrace.random();
+        var requestId = "trace-" + ClientTrace.hex(6);
+
+        var user = createUser("user", Map.of(), Map.of("traceparent", trace.traceParent(), "X-Request-Id", requestId));
+        awaitProfile(user, "basic");
+
+        var inTrace = "[" + trace.traceId() + "-";
+        var requestAndTenant = "[" + requestId + "] [" + slug + "] ";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(log("gateway"))
+                    .as("the gateway's access line")
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("POST /api/users -> user-service 201", requestAndTenant, inTrace));
+            assertThat(log("user-service"))
+                    .as("user-service's line about the new user")
+                    .anySatisfy(line -> assertThat(line).contains("Registered", user, requestAndTenant, inTrace));
+            assertThat(log("profile-service"))
+                    .as("profile-service's intake of the event, which the relay delivered later")
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("UserRegistered #1 of " + user + ": APPLIED", "[" + slug + "] ", inTrace));
+        });
+    }
+
+    static List<String> log(String service) throws IOException {
+        return Files.readAllLines(RunningSystem.services().service(service).logFile());
     }
 }

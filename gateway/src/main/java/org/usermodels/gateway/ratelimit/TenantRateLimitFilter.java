@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,13 +16,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.usermodels.gateway.edge.EdgeTenant;
 import org.usermodels.gateway.edge.Problems;
-import org.usermodels.platform.tenancy.OrganizationClaim;
-import org.usermodels.platform.tenancy.TenantRef;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits every routed request by its tenant, taken from the verified token like everywhere else: a tenant
+ * Limits every routed request by its tenant, taken from the verified token like everywhere else
+ * ({@link EdgeTenant}): a tenant
  * over its quota gets {@code 429} with {@code Retry-After} and never reaches a service. A token that names
  * no single tenant (a platform administrator's, or one that the services will refuse anyway) is limited by
  * its subject, with the default quota.
@@ -66,7 +65,7 @@ class TenantRateLimitFilter implements GlobalFilter, Ordered {
         }
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
-                .map(principal -> Optional.of(RateLimitKey.of((JwtAuthenticationToken) principal)))
+                .map(principal -> Optional.of(RateLimitKey.of(exchange, (JwtAuthenticationToken) principal)))
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(key -> key.isPresent() ? admit(exchange, chain, key.get()) : chain.filter(exchange));
     }
@@ -103,16 +102,9 @@ class TenantRateLimitFilter implements GlobalFilter, Ordered {
     /** Whose bucket a request takes from: its tenant's, or for a token without one tenant, its subject's. */
     record RateLimitKey(@Nullable String tenant, String subject) {
 
-        static RateLimitKey of(JwtAuthenticationToken token) {
-            List<TenantRef> tenants;
-            try {
-                tenants = OrganizationClaim.parse(token.getToken().getClaim(OrganizationClaim.NAME));
-            } catch (OrganizationClaim.MalformedOrganizationClaim e) {
-                tenants = List.of();
-            }
-            return tenants.size() == 1
-                    ? new RateLimitKey(tenants.getFirst().slug(), "")
-                    : new RateLimitKey(null, token.getName());
+        static RateLimitKey of(ServerWebExchange exchange, JwtAuthenticationToken token) {
+            var tenant = EdgeTenant.of(exchange.getAttributes());
+            return tenant != null ? new RateLimitKey(tenant.slug(), "") : new RateLimitKey(null, token.getName());
         }
 
         String describe() {

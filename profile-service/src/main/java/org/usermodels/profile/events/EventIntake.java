@@ -76,7 +76,17 @@ class EventIntake {
             }
             tenant = new TenantRef(state.tenantId(), state.slug());
         }
-        return TenantContext.callAs(tenant, () -> transactions.execute(status -> process(event)));
+        return TenantContext.callAs(tenant, () -> {
+            var outcome = transactions.execute(status -> process(event));
+            log.info(
+                    "Event {} {} #{} of {}: {}",
+                    event.id(),
+                    event.type(),
+                    event.sequence(),
+                    event.aggregateId(),
+                    outcome);
+            return outcome;
+        });
     }
 
     private Outcome process(IncomingEvent event) {

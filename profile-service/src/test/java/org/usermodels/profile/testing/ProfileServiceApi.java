@@ -101,7 +101,16 @@ public final class ProfileServiceApi {
 
     /** Delivers an event as user-service does. */
     public ValidatableResponse deliver(Map<String, Object> event) {
-        return given().port(port)
+        return deliver(event, given());
+    }
+
+    /** Delivers an event as user-service does, in the trace the W3C {@code traceparent} names. */
+    public ValidatableResponse deliver(Map<String, Object> event, String traceParent) {
+        return deliver(event, given().header("traceparent", traceParent));
+    }
+
+    private ValidatableResponse deliver(Map<String, Object> event, RequestSpecification request) {
+        return request.port(port)
                 .auth()
                 .oauth2(tokens.clientCredentials(
                         UsermodelsRealm.USER_SERVICE_CLIENT, UsermodelsRealm.USER_SERVICE_DEV_SECRET))

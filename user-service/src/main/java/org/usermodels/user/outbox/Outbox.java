@@ -1,5 +1,6 @@
 package org.usermodels.user.outbox;
 
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends events to the outbox within the caller's transaction: the event is stored if and only if the
- * change it describes is committed.
+ * change it describes is committed. The event keeps the trace it was written in (the request's, usually), which
+ * its delivery continues (docs/observability.md).
  */
 @Service
 public class Outbox {
@@ -18,11 +20,13 @@ public class Outbox {
     private final OutboxEvents events;
     private final JsonMapper json;
     private final Clock clock;
+    private final Tracer tracer;
 
-    Outbox(OutboxEvents events, JsonMapper json, Clock clock) {
+    Outbox(OutboxEvents events, JsonMapper json, Clock clock, Tracer tracer) {
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.tracer = tracer;
     }
 
     /**
@@ -38,7 +42,8 @@ public class Outbox {
                 sequence,
                 event.type(),
                 json.writeValueAsString(event),
-                clock.instant()));
+                clock.instant(),
+                TraceParent.current(tracer).orElse(null)));
     }
 
     /** The events recorded for one aggregate of the current tenant, in sequence order. */

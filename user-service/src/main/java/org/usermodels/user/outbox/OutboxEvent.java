@@ -45,10 +45,21 @@ class OutboxEvent implements Persistable<UUID> {
     @Column(name = "published_at")
     private @Nullable Instant publishedAt;
 
+    /** The W3C {@code traceparent} of the span that wrote the event ({@link TraceParent}), if any. */
+    @Column(name = "trace_parent", updatable = false)
+    private @Nullable String traceParent;
+
     @SuppressWarnings("NullAway.Init")
     protected OutboxEvent() {}
 
-    OutboxEvent(UUID tenantId, UUID aggregateId, long sequence, String type, String payload, Instant occurredAt) {
+    OutboxEvent(
+            UUID tenantId,
+            UUID aggregateId,
+            long sequence,
+            String type,
+            String payload,
+            Instant occurredAt,
+            @Nullable TraceParent traceParent) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.aggregateId = aggregateId;
@@ -56,6 +67,7 @@ class OutboxEvent implements Persistable<UUID> {
         this.type = type;
         this.payload = payload;
         this.occurredAt = occurredAt;
+        this.traceParent = traceParent == null ? null : traceParent.header();
     }
 
     @Override

@@ -5,6 +5,9 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,6 +48,11 @@ import tools.jackson.databind.json.JsonMapper;
  * be delivered stops the run, so that no later event overtakes it; the pause before the next run then doubles,
  * up to {@link RelayProperties#maxBackoff()}. The backlog and the failures are metrics
  * ({@code usermodels.outbox.backlog}, {@code usermodels.outbox.delivery.failures}).
+ *
+ * <p>Each delivery is an observation ({@value #DELIVERY}: a timer, and a span) whose parent is the span that
+ * wrote the event, as stored in its {@code trace_parent}; the HTTP call inside it sends a W3C
+ * {@code traceparent} of that trace, so profile-service's intake continues the trace of the request that
+ * changed the user (docs/observability.md).
  */
 @Component
 @EnableConfigurationProperties(RelayProperties.class)
@@ -51,12 +61,17 @@ public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String REGISTRATION = "usermodels-relay";
 
+    /** The observation of one delivery: a timer by event type, and a span in the event's trace. */
+    static final String DELIVERY = "usermodels.outbox.delivery";
+
     private final EntityManager entityManager;
     private final TransactionTemplate transactions;
     private final RestClient profileService;
     private final RelayProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final ObservationRegistry observations;
+    private final Tracer tracer;
     private final Retry retry;
     private final AtomicLong backlog = new AtomicLong();
     private final Counter delivered;
@@ -72,12 +87,16 @@ public class OutboxRelay {
             KeycloakProperties keycloak,
             JsonMapper json,
             MeterRegistry meters,
+            ObservationRegistry observations,
+            Tracer tracer,
             Clock clock) {
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
+        this.observations = observations;
+        this.tracer = tracer;
         var requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(properties.timeout());
         requests.setReadTimeout(properties.timeout());
@@ -142,7 +161,8 @@ public class OutboxRelay {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 relayQuery("""
-                        select id, tenant_id, aggregate_id, sequence, type, cast(payload as text), occurred_at
+                        select id, tenant_id, aggregate_id, sequence, type, cast(payload as text), occurred_at,
+                               trace_parent
                         from outbox_events
                         where published_at is null
                         order by occurred_at, sequence
@@ -166,16 +186,7 @@ public class OutboxRelay {
                         default -> throw new IllegalStateException("Unexpected time " + row[6]);
                     });
             event.put("payload", json.readTree((String) row[5]));
-            Retry.decorateRunnable(
-                            retry,
-                            () -> profileService
-                                    .post()
-                                    .uri(properties.target())
-                                    .contentType(MediaType.APPLICATION_JSON)
-                                    .body(event)
-                                    .retrieve()
-                                    .toBodilessEntity())
-                    .run();
+            deliver(event, (String) row[4], TraceParent.parse((String) row[7]).orElse(null));
             entityManager
                     .createNativeQuery("update outbox_events set published_at = now() where id = :id")
                     .setParameter("id", (UUID) row[0])
@@ -185,6 +196,31 @@ public class OutboxRelay {
         }
         consecutiveFailures = 0;
         return count;
+    }
+
+    /**
+     * Posts one event, with retries, in an observation whose parent is the event's stored trace (when it has
+     * one) rather than the current one (the scheduled run's): a delivery belongs to the change it reports.
+     */
+    private void deliver(Map<String, Object> event, String type, @Nullable TraceParent trace) {
+        var delivery = Observation.createNotStarted(DELIVERY, observations)
+                .parentObservation(null)
+                .contextualName("outbox delivery " + type)
+                .lowCardinalityKeyValue("event.type", type)
+                .highCardinalityKeyValue("event.id", String.valueOf(event.get("id")));
+        try (var storedTrace =
+                trace == null ? null : tracer.currentTraceContext().newScope(trace.toContext(tracer))) {
+            delivery.observe(() -> Retry.decorateRunnable(
+                            retry,
+                            () -> profileService
+                                    .post()
+                                    .uri(properties.target())
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .body(event)
+                                    .retrieve()
+                                    .toBodilessEntity())
+                    .run());
+        }
     }
 
     /** A native query in a transaction the outbox's relay policy lets see every tenant's events. */

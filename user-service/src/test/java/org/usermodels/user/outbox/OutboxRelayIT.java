@@ -3,18 +3,9 @@ package org.usermodels.user.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restassured.RestAssured;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -29,13 +20,14 @@ import org.usermodels.platform.testsupport.FreshDatabase;
 import org.usermodels.platform.testsupport.RealKeycloak;
 import org.usermodels.platform.testsupport.RecordSql;
 import org.usermodels.platform.testsupport.SqlRecorder;
+import org.usermodels.user.testing.EventReceiver;
 import org.usermodels.user.testing.UserServiceApi;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The relay delivers the outbox in order, as the user-service client (a real client-credentials token from
  * Keycloak), retries with backoff, and loses nothing while the receiver fails. The receiver is a recording
- * stand-in for profile-service; the system tests deliver to the real one.
+ * stand-in for profile-service ({@link EventReceiver}); the system tests deliver to the real one.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -49,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RecordSql
 class OutboxRelayIT {
 
-    static final Receiver receiver = Receiver.start();
+    static final EventReceiver receiver = EventReceiver.start();
 
     @DynamicPropertySource
     static void target(DynamicPropertyRegistry registry) {
@@ -58,7 +50,7 @@ class OutboxRelayIT {
 
     @AfterAll
     static void stop() {
-        receiver.server().stop(0);
+        receiver.stop();
     }
 
     @LocalServerPort
@@ -84,7 +76,7 @@ class OutboxRelayIT {
         var tenant = api.createTenant();
         assertThat(relay.relayOnce()).as("the new tenant's events").isPositive();
         assertThat(relay.backlog()).isZero();
-        receiver.received().clear();
+        receiver.deliveries().clear();
         var user = api.createUser(tenant);
         var etag = api.as(tenant.adminToken())
                 .get("/users/" + user.id())
@@ -150,61 +142,5 @@ class OutboxRelayIT {
         assertThat(new JdbcTemplate(dataSource).queryForObject("select count(*) from outbox_events", Long.class))
                 .as("the application role sees no tenant's events outside a tenant or relay transaction")
                 .isZero();
-    }
-
-    /** Records what it receives; fails the next n deliveries with 503. */
-    record Receiver(
-            HttpServer server,
-            List<String> received,
-            List<String> authorizedParties,
-            AtomicInteger failing,
-            AtomicInteger attempts) {
-
-        static Receiver start() {
-            try {
-                var server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-                var receiver = new Receiver(
-                        server,
-                        new CopyOnWriteArrayList<>(),
-                        new CopyOnWriteArrayList<>(),
-                        new AtomicInteger(),
-                        new AtomicInteger());
-                server.createContext("/internal/events", exchange -> {
-                    receiver.attempts().incrementAndGet();
-                    var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                    var status = 200;
-                    if (receiver.failing().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                        status = 503;
-                    } else {
-                        receiver.received().add(body);
-                        receiver.authorizedParties()
-                                .add(azp(exchange.getRequestHeaders().getFirst("Authorization")));
-                    }
-                    exchange.sendResponseHeaders(status, -1);
-                    exchange.close();
-                });
-                server.start();
-                return receiver;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        void failNext(int deliveries) {
-            attempts.set(0);
-            failing.set(deliveries);
-        }
-
-        String url() {
-            return "http://localhost:" + server.getAddress().getPort();
-        }
-
-        private static String azp(String authorization) {
-            var claims = new String(
-                    Base64.getUrlDecoder()
-                            .decode(authorization.substring("Bearer ".length()).split("\\.")[1]),
-                    StandardCharsets.UTF_8);
-            return json.readTree(claims).get("azp").asString();
-        }
     }
 }

@@ -30,6 +30,14 @@ public final class TenantSql {
         });
     }
 
+    /** Runs a query for one value, in a transaction that acts for {@code tenant}. */
+    public <T> T query(UUID tenant, Class<T> type, String sql, Object... arguments) {
+        return transactions.execute(status -> {
+            jdbc.queryForObject("select set_config('app.tenant_id', ?, true)", String.class, tenant.toString());
+            return jdbc.queryForObject(sql, type, arguments);
+        });
+    }
+
     /** Runs a query for a count in a transaction that acts for no tenant. */
     public long countWithoutTenant(String sql, Object... arguments) {
         return transactions.execute(status -> jdbc.queryForObject(sql, Long.class, arguments));

@@ -10,6 +10,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.observation.ServerRequestObservationConvention;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.usermodels.platform.observability.TenantServerRequestObservationConvention;
 import org.usermodels.platform.security.CallerAuthenticationConverter;
 import org.usermodels.platform.tenancy.CurrentTenantArgumentResolver;
 import org.usermodels.platform.tenancy.TenantBindingFilter;
@@ -91,6 +93,13 @@ public class ServiceSupportAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new TenantBindingFilter());
         registration.setOrder(0);
         return registration;
+    }
+
+    /** Spring Boot's {@code http.server.requests} observation takes this convention: a tenant tag. */
+    @Bean
+    @ConditionalOnMissingBean(ServerRequestObservationConvention.class)
+    TenantServerRequestObservationConvention tenantServerRequestObservationConvention() {
+        return new TenantServerRequestObservationConvention();
     }
 
     @Bean

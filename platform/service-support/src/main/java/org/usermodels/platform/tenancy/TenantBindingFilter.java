@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.usermodels.platform.security.Caller;
@@ -15,8 +16,14 @@ import org.usermodels.platform.security.Caller;
  *
  * <p>A request whose token names no organization or several runs without a tenant; tenant-scoped endpoints
  * (those that take a {@link TenantRef}) refuse it with 403, and nothing it does can reach a tenant's data.
+ *
+ * <p>The tenant also stays on the request as an attribute ({@link #of}), where it outlives the binding: the
+ * request's metrics are tagged with it after the filter chain has returned.
  */
 public final class TenantBindingFilter extends OncePerRequestFilter {
+
+    /** The request attribute holding the {@link TenantRef} the request was bound to. */
+    public static final String ATTRIBUTE = TenantBindingFilter.class.getName() + ".tenant";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -25,12 +32,13 @@ public final class TenantBindingFilter extends OncePerRequestFilter {
         if (authentication != null
                 && authentication.getPrincipal() instanceof Caller caller
                 && caller.organizations().size() == 1) {
+            var tenant = caller.organizations().getFirst();
+            request.setAttribute(ATTRIBUTE, tenant);
             try {
-                TenantContext.<Void, Exception>callThrowing(
-                        caller.organizations().getFirst(), () -> {
-                            chain.doFilter(request, response);
-                            return null;
-                        });
+                TenantContext.<Void, Exception>callThrowing(tenant, () -> {
+                    chain.doFilter(request, response);
+                    return null;
+                });
             } catch (ServletException | IOException | RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -39,5 +47,10 @@ public final class TenantBindingFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The tenant a request was bound to, {@code null} when its token named none (or several). */
+    public static @Nullable TenantRef of(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof TenantRef tenant ? tenant : null;
     }
 }

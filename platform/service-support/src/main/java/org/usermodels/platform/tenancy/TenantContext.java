@@ -2,6 +2,7 @@ package org.usermodels.platform.tenancy;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 
 /**
  * The tenant the current code acts for, bound for a dynamic extent with a {@link ScopedValue}: for a
@@ -10,8 +11,15 @@ import java.util.function.Supplier;
  * tenant it names explicitly with {@link #callAs}.
  *
  * <p>Nothing outside such an extent has a tenant; code that needs one then fails closed.
+ *
+ * <p>Every log line written within an extent carries the tenant's slug under the logging MDC key
+ * {@value #LOG_KEY} (docs/observability.md). The MDC is a thread local: work handed to another thread does
+ * not take it along, while the scoped value goes with a {@code StructuredTaskScope}'s forks.
  */
 public final class TenantContext {
+
+    /** The key of the tenant's slug in the logging MDC. */
+    public static final String LOG_KEY = "tenant";
 
     private static final ScopedValue<TenantRef> CURRENT = ScopedValue.newInstance();
 
@@ -33,17 +41,30 @@ public final class TenantContext {
 
     /** Runs {@code work} acting for {@code tenant}, whatever was bound before, and answers its result. */
     public static <T> T callAs(TenantRef tenant, Supplier<T> work) {
-        return ScopedValue.where(CURRENT, tenant).call(work::get);
+        return callThrowing(tenant, work::get);
     }
 
     /** Runs {@code work} acting for {@code tenant}, whatever was bound before. */
     public static void runAs(TenantRef tenant, Runnable work) {
-        ScopedValue.where(CURRENT, tenant).run(work);
+        callThrowing(tenant, () -> {
+            work.run();
+            return null;
+        });
     }
 
     /** Runs a servlet filter chain (or other throwing work) acting for {@code tenant}. */
     public static <T, X extends Throwable> T callThrowing(TenantRef tenant, ScopedValue.CallableOp<T, X> work)
             throws X {
-        return ScopedValue.where(CURRENT, tenant).call(work);
+        var outer = MDC.get(LOG_KEY);
+        MDC.put(LOG_KEY, tenant.slug());
+        try {
+            return ScopedValue.where(CURRENT, tenant).call(work);
+        } finally {
+            if (outer == null) {
+                MDC.remove(LOG_KEY);
+            } else {
+                MDC.put(LOG_KEY, outer);
+            }
+        }
     }
 }

@@ -1,0 +1,21 @@
+package org.usermodels.platform.observability;
+
+import io.micrometer.common.KeyValues;
+import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.usermodels.platform.tenancy.TenantBindingFilter;
+
+/**
+ * Spring MVC's {@code http.server.requests} observation with a {@link TenantTag tenant} tag, read from the
+ * request attribute that {@link TenantBindingFilter} sets once the token is verified. The tag is computed when
+ * the observation stops, after the filter chain has returned, which is why it comes from the request and not
+ * from the (by then unbound) {@link org.usermodels.platform.tenancy.TenantContext}.
+ */
+public final class TenantServerRequestObservationConvention extends DefaultServerRequestObservationConvention {
+
+    @Override
+    public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
+        return super.getLowCardinalityKeyValues(context)
+                .and(TenantTag.of(TenantBindingFilter.of(context.getCarrier())));
+    }
+}
