@@ -11,9 +11,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -21,12 +21,16 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.usermodels.platform.security.CallerAuthenticationConverter;
 import org.usermodels.platform.web.RequestIds;
 
 /**
  * Tokens are validated at the edge with the same rules as in the services (issuer, audience, authorized
  * party, expiry: see {@code TokenPolicyAutoConfiguration}), so a request without a valid token never reaches
  * a service. The services validate again: they do not trust the network between them and the gateway.
+ *
+ * <p>Realm roles become authorities as in the services ({@link CallerAuthenticationConverter}), so that the
+ * actuator's endpoints beyond health and info (the gateway's metrics) are for platform administrators only.
  *
  * <p>Two filter chains, each with its own security headers: the API's, where nothing is public but health
  * and every response forbids being rendered or framed ({@code default-src 'none'}); and the documentation's
@@ -92,11 +96,20 @@ class EdgeSecurity {
         return http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
+                        .pathMatchers("/actuator/**")
+                        .hasRole("platform-admin")
                         .anyExchange()
                         .authenticated())
-                .oauth2ResourceServer(resourceServer ->
-                        resourceServer.jwt(Customizer.withDefaults()).authenticationEntryPoint(unauthorized))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(
+                                new CallerAuthenticationConverter()::convert)))
+                        .authenticationEntryPoint(unauthorized))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler((exchange, denied) -> problems.write(
+                                exchange,
+                                HttpStatus.FORBIDDEN,
+                                "Only platform administrators may read the gateway's actuator endpoints.")))
                 .cors(spec -> spec.configurationSource(cors))
                 .headers(headers -> commonHeaders(headers)
                         .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY)))

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,6 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.usermodels.gateway.edge.EdgeTenant;
@@ -64,8 +64,7 @@ class TenantRateLimitFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         return exchange.getPrincipal()
-                .filter(JwtAuthenticationToken.class::isInstance)
-                .map(principal -> Optional.of(RateLimitKey.of(exchange, (JwtAuthenticationToken) principal)))
+                .map(principal -> Optional.of(RateLimitKey.of(exchange, principal)))
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(key -> key.isPresent() ? admit(exchange, chain, key.get()) : chain.filter(exchange));
     }
@@ -102,9 +101,9 @@ class TenantRateLimitFilter implements GlobalFilter, Ordered {
     /** Whose bucket a request takes from: its tenant's, or for a token without one tenant, its subject's. */
     record RateLimitKey(@Nullable String tenant, String subject) {
 
-        static RateLimitKey of(ServerWebExchange exchange, JwtAuthenticationToken token) {
+        static RateLimitKey of(ServerWebExchange exchange, Principal caller) {
             var tenant = EdgeTenant.of(exchange.getAttributes());
-            return tenant != null ? new RateLimitKey(tenant.slug(), "") : new RateLimitKey(null, token.getName());
+            return tenant != null ? new RateLimitKey(tenant.slug(), "") : new RateLimitKey(null, caller.getName());
         }
 
         String describe() {

@@ -3,13 +3,14 @@ package org.usermodels.gateway.edge;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.usermodels.gateway.StandInService;
 import org.usermodels.platform.infra.UsermodelsRealm;
 import org.usermodels.platform.testsupport.ClientTrace;
 import org.usermodels.platform.testsupport.KeycloakTokens;
@@ -35,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(OutputCaptureExtension.class)
 class EdgeObservabilityIT {
 
-    static final EdgeIT.RecordingUpstream userService = EdgeIT.RecordingUpstream.start();
+    @RegisterExtension
+    static final StandInService userService = StandInService.start();
+
     static final JsonMapper json = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -46,12 +50,7 @@ class EdgeObservabilityIT {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("usermodels.gateway.user-service-uri", () -> "http://localhost:" + userService.port());
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        userService.stop();
+        registry.add("usermodels.gateway.user-service-uri", userService::uri);
     }
 
     @Test
@@ -109,6 +108,29 @@ class EdgeObservabilityIT {
                         .timer())
                 .as("a request without a token counts under none")
                 .isNotNull();
+    }
+
+    @Test
+    void showsTheMetricsPerTenantToPlatformAdministratorsOnly() {
+        var tokens = KeycloakTokens.ofTestKeycloak();
+        var demo = tokens.password(UsermodelsRealm.DEMO_USER, "organization");
+        given().port(port).auth().oauth2(demo).get("/api/groups").then().statusCode(200);
+
+        given().port(port)
+                .auth()
+                .oauth2(demo)
+                .get("/actuator/metrics/http.server.requests")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().port(port)
+                .auth()
+                .oauth2(tokens.password(UsermodelsRealm.PLATFORM_ADMIN, "openid"))
+                .queryParam("tag", "tenant:" + UsermodelsRealm.DEMO_ORGANIZATION)
+                .get("/actuator/metrics/http.server.requests")
+                .then()
+                .statusCode(200)
+                .body("measurements.find { it.statistic == 'COUNT' }.value", greaterThanOrEqualTo(1.0f));
     }
 
     private long demoRequests() {
