@@ -32,6 +32,11 @@ final class RunningSystem {
      */
     static final String EXPIRY_PROBE_CLIENT = "expiry-probe";
 
+    /** A tenant whose quota at the gateway is one request per second with bursts of {@link #THROTTLED_BURST}. */
+    static final String THROTTLED_TENANT = "throttled";
+
+    static final int THROTTLED_BURST = 5;
+
     private RunningSystem() {}
 
     static UsermodelsServices services() {
@@ -86,7 +91,14 @@ final class RunningSystem {
                         "USERMODELS_SECURITY_CLOCK_SKEW",
                         CLOCK_SKEW.toSeconds() + "s",
                         "USERMODELS_SECURITY_ALLOWED_CLIENTS",
-                        "usermodels-cli,usermodels-web,user-service," + EXPIRY_PROBE_CLIENT),
+                        "usermodels-cli,usermodels-web,user-service," + EXPIRY_PROBE_CLIENT,
+                        // A small quota for one tenant of the story, which the other services ignore.
+                        "USERMODELS_GATEWAY_RATE_LIMIT_TENANTS_0_SLUG",
+                        THROTTLED_TENANT,
+                        "USERMODELS_GATEWAY_RATE_LIMIT_TENANTS_0_REQUESTS_PER_SECOND",
+                        "1",
+                        "USERMODELS_GATEWAY_RATE_LIMIT_TENANTS_0_BURST",
+                        Integer.toString(THROTTLED_BURST)),
                 List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
         var services = UsermodelsServices.start(settings, Duration.ofMinutes(3));
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "stop-usermodels-services"));

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -12,9 +13,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +41,8 @@ import org.usermodels.platform.testsupport.KeycloakTokens;
  * so that the seeded originals stay as {@link DemoDataIT} expects them), their administrators create users of
  * each model, the users log in and change themselves, profiles follow through events, search and statistics
  * count what was made, no id crosses a tenant, bad input is a problem with one entry per field, and a deleted
- * user loses their profile. The last step runs the README's walkthrough as written.
+ * user loses their profile; a tenant over its quota is told when to come back, and a stopped service is a
+ * problem while the other goes on. The last step runs the README's walkthrough as written.
  *
  * <p>The steps share the state they build, in order; waiting is always bounded, never a fixed sleep.
  */
@@ -535,8 +539,86 @@ class UsermodelsStoryIT {
         as(initech).get("/api/users/stats").then().body("byType.customer", equalTo(1));
     }
 
-    // Steps 11 to 19 are kept for the gateway's edge: a tenant over its quota gets 429 with Retry-After, and a
-    // stopped service gives 503 or 504 problem+json within the configured time (issue 5, item 1).
+    @Test
+    @Order(11)
+    void aTenantOverItsQuotaIsToldWhenToComeBackWhileOthersGoOn() {
+        var platformAdmin = tokens.password(UsermodelsRealm.PLATFORM_ADMIN, "organization");
+        var admin = Map.of(
+                "username", "throttle-keeper",
+                "email", "keeper@throttled.example",
+                "firstName", "Theo",
+                "lastName", "Keeper",
+                "password", "Throttled-admin-1");
+        gateway()
+                .auth()
+                .oauth2(platformAdmin)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "slug",
+                        RunningSystem.THROTTLED_TENANT,
+                        "displayName",
+                        "Throttled Inc.",
+                        "userTypes",
+                        List.of("user"),
+                        "admin",
+                        admin))
+                .post("/api/tenants")
+                .then()
+                .statusCode(oneOf(200, 201));
+        var keeper = tokens.password(
+                UsermodelsRealm.CLI_CLIENT, admin.get("username"), admin.get("password"), "organization");
+
+        var started = System.nanoTime();
+        var answers = new ArrayList<Response>();
+        for (var call = 0; call < RunningSystem.THROTTLED_BURST + 5; call++) {
+            answers.add(gateway().auth().oauth2(keeper).get("/api/users/me"));
+        }
+        var elapsedSeconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+
+        var admitted =
+                answers.stream().filter(answer -> answer.statusCode() == 200).count();
+        assertThat(admitted)
+                .isBetween((long) RunningSystem.THROTTLED_BURST, RunningSystem.THROTTLED_BURST + elapsedSeconds + 1);
+        answers.stream()
+                .filter(answer -> answer.statusCode() == 429)
+                .findFirst()
+                .orElseThrow()
+                .then()
+                .contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("detail", containsString("Tenant throttled has used its quota"))
+                .body("requestId", matchesPattern(".+"));
+        // Another tenant is not held back by this one's quota.
+        as(acme).get("/api/users/me").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() ->
+                        gateway().auth().oauth2(keeper).get("/api/users/me").statusCode() == 200);
+    }
+
+    @Test
+    @Order(12)
+    void aStoppedServiceIsA503ProblemAndTheOtherServiceGoesOn() {
+        RunningSystem.services().stop("profile-service");
+        try {
+            var started = System.nanoTime();
+            as(initech)
+                    .get("/api/profiles/me")
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("The service behind this API is not available."))
+                    .body("requestId", matchesPattern(".+"));
+            // Connection refused is known at once; the gateway's time limit (10 s) is far away.
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            as(initech).get("/api/users/me").then().statusCode(200);
+        } finally {
+            RunningSystem.services().restart("profile-service", Duration.ofMinutes(2));
+        }
+        await().atMost(EVENTS)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> as(initech).get("/api/profiles/me").then().statusCode(200));
+    }
 
     @Test
     @Order(20)

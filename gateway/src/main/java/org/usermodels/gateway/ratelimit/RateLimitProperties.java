@@ -1,7 +1,7 @@
 package org.usermodels.gateway.ratelimit;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether the gateway limits at all; {@code USERMODELS_GATEWAY_RATE_LIMIT_ENABLED}
  * @param defaultQuota the quota of every tenant not named in {@code tenants}, and of a caller whose token
  *     names no single tenant (such as a platform administrator), who is limited on their own
- * @param tenants quotas of particular tenants by slug, e.g. {@code
- *     usermodels.gateway.rate-limit.tenants.acme.requests-per-second=100}
+ * @param tenants quotas of particular tenants, e.g. {@code
+ *     usermodels.gateway.rate-limit.tenants[0]: {slug: acme, requests-per-second: 100, burst: 200}}
  * @param idleExpiry how long a tenant's bucket is kept after its last request; longer than the time a bucket
  *     takes to refill, so that forgetting it gives nothing away
  * @param maximumBuckets how many buckets one gateway keeps at most (each is a few hundred bytes)
@@ -22,12 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue Quota defaultQuota,
-        @DefaultValue Map<String, Quota> tenants,
+        @DefaultValue List<TenantQuota> tenants,
         @DefaultValue("10m") Duration idleExpiry,
         @DefaultValue("100000") long maximumBuckets) {
 
     RateLimitProperties {
-        tenants = Map.copyOf(tenants);
+        tenants = List.copyOf(tenants);
+        if (tenants.stream().map(TenantQuota::slug).distinct().count() < tenants.size()) {
+            throw new IllegalArgumentException("usermodels.gateway.rate-limit.tenants names a tenant twice");
+        }
         if (!idleExpiry.isPositive() || maximumBuckets < 1) {
             throw new IllegalArgumentException(
                     "usermodels.gateway.rate-limit needs a positive idle-expiry and maximum-buckets");
@@ -35,7 +38,36 @@ record RateLimitProperties(
     }
 
     Quota quotaOf(String tenant) {
-        return tenants.getOrDefault(tenant, defaultQuota);
+        return tenants.stream()
+                .filter(quota -> quota.slug().equals(tenant))
+                .findFirst()
+                .map(TenantQuota::quota)
+                .orElse(defaultQuota);
+    }
+
+    /**
+     * A tenant's own quota. A list rather than a map keyed by slug, so that it can be given in environment
+     * variables ({@code USERMODELS_GATEWAY_RATE_LIMIT_TENANTS_0_SLUG=acme},
+     * {@code ..._TENANTS_0_REQUESTS_PER_SECOND=100}, {@code ..._TENANTS_0_BURST=200}), which cannot carry a
+     * map's keys, nor a slug with a dash.
+     *
+     * @param slug the tenant
+     * @param requestsPerSecond its sustained rate
+     * @param burst its most requests at once
+     */
+    record TenantQuota(String slug, int requestsPerSecond, int burst) {
+
+        TenantQuota {
+            quota(requestsPerSecond, burst);
+        }
+
+        Quota quota() {
+            return quota(requestsPerSecond, burst);
+        }
+
+        private static Quota quota(int requestsPerSecond, int burst) {
+            return new Quota(requestsPerSecond, burst);
+        }
     }
 
     /**

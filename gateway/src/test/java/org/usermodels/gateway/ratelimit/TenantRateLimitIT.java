@@ -27,8 +27,9 @@ import org.usermodels.platform.testsupport.RealKeycloak;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "usermodels.gateway.rate-limit.tenants.demo.requests-per-second=1",
-            "usermodels.gateway.rate-limit.tenants.demo.burst=5"
+            "usermodels.gateway.rate-limit.tenants[0].slug=demo",
+            "usermodels.gateway.rate-limit.tenants[0].requests-per-second=1",
+            "usermodels.gateway.rate-limit.tenants[0].burst=5"
         })
 @RealKeycloak
 class TenantRateLimitIT {

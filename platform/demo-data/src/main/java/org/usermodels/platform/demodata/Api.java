@@ -116,6 +116,15 @@ final class Api {
         while (true) {
             try {
                 var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 429 && Instant.now().isBefore(deadline)) {
+                    // Over the tenant's quota at the gateway: the request never reached a service, so it is
+                    // sent again, as late as the gateway asks.
+                    pause(Duration.ofSeconds(response.headers()
+                            .firstValue("Retry-After")
+                            .map(Long::parseLong)
+                            .orElse(1L)));
+                    continue;
+                }
                 return new Answer(
                         response.statusCode(),
                         parse(response.body()),
