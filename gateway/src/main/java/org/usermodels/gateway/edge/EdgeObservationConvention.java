@@ -5,6 +5,7 @@ import org.springframework.http.server.reactive.observation.DefaultServerRequest
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.usermodels.platform.observability.TenantTag;
+import org.usermodels.platform.web.RequestIds;
 
 /**
  * The gateway's {@code http.server.requests} with the same {@link TenantTag tenant} tag as the services'
@@ -17,5 +18,14 @@ class EdgeObservationConvention extends DefaultServerRequestObservationConventio
     @Override
     public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
         return super.getLowCardinalityKeyValues(context).and(TenantTag.of(EdgeTenant.of(context.getAttributes())));
+    }
+
+    /** The request id, on the span only: one value per request is no metrics tag. */
+    @Override
+    public KeyValues getHighCardinalityKeyValues(ServerRequestObservationContext context) {
+        var keyValues = super.getHighCardinalityKeyValues(context);
+        return context.getAttributes().get(RequestIdWebFilter.ATTRIBUTE) instanceof String requestId
+                ? keyValues.and(RequestIds.KEY, requestId)
+                : keyValues;
     }
 }

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
@@ -11,6 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.usermodels.platform.tenancy.TenantContext;
+import org.usermodels.platform.web.RequestIds;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,6 +35,25 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        // Error handlers run outside the filters' Reactor context, so the logging context is set here from
+        // the exchange: the lines operators need most carry the request id and tenant like every other.
+        var requestId = exchange.<String>getAttribute(RequestIdWebFilter.ATTRIBUTE);
+        var tenant = EdgeTenant.of(exchange.getAttributes());
+        try {
+            if (requestId != null) {
+                MDC.put(RequestIds.KEY, requestId);
+            }
+            if (tenant != null) {
+                MDC.put(TenantContext.LOG_KEY, tenant.slug());
+            }
+            return answer(exchange, error);
+        } finally {
+            MDC.remove(RequestIds.KEY);
+            MDC.remove(TenantContext.LOG_KEY);
+        }
+    }
+
+    private Mono<Void> answer(ServerWebExchange exchange, Throwable error) {
         if (error instanceof ServiceUnavailableException) {
             // Spring Cloud Gateway's circuit breaker filter answers a call its open breaker refused with this.
             return breakerOpen(exchange);

@@ -6,7 +6,6 @@ import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -28,7 +27,8 @@ import reactor.core.publisher.Mono;
  * its subject, with the default quota.
  *
  * <p>Runs as a global filter, after Spring Security: a request without a valid token was already answered
- * {@code 401}; the public OpenAPI descriptions carry no token and are not limited.
+ * {@code 401}, except on the public routes (the OpenAPI descriptions), which are limited by the client's
+ * address with the default quota.
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -54,8 +54,9 @@ class TenantRateLimitFilter implements GlobalFilter, Ordered {
 
     @Override
     public int getOrder() {
-        // Before the routing filters and the route's own filters: a refused request costs the services nothing.
-        return Ordered.HIGHEST_PRECEDENCE;
+        // Before the routing filters and the route's own filters, so a refused request costs the services
+        // nothing; after the access log, which records refusals too.
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 
     @Override
@@ -64,9 +65,9 @@ class TenantRateLimitFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         return exchange.getPrincipal()
-                .map(principal -> Optional.of(RateLimitKey.of(exchange, principal)))
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(key -> key.isPresent() ? admit(exchange, chain, key.get()) : chain.filter(exchange));
+                .map(principal -> RateLimitKey.of(exchange, principal))
+                .defaultIfEmpty(RateLimitKey.anonymous(exchange))
+                .flatMap(key -> admit(exchange, chain, key));
     }
 
     private Mono<Void> admit(ServerWebExchange exchange, GatewayFilterChain chain, RateLimitKey key) {
@@ -104,6 +105,17 @@ class TenantRateLimitFilter implements GlobalFilter, Ordered {
         static RateLimitKey of(ServerWebExchange exchange, Principal caller) {
             var tenant = EdgeTenant.of(exchange.getAttributes());
             return tenant != null ? new RateLimitKey(tenant.slug(), "") : new RateLimitKey(null, caller.getName());
+        }
+
+        /** A routed request without a token (the public OpenAPI descriptions), by the address it came from. */
+        static RateLimitKey anonymous(ServerWebExchange exchange) {
+            var address = exchange.getRequest().getRemoteAddress();
+            return new RateLimitKey(
+                    null,
+                    "address "
+                            + (address == null
+                                    ? "unknown"
+                                    : address.getAddress().getHostAddress()));
         }
 
         String describe() {

@@ -73,6 +73,8 @@ class Routes {
     private static RetryConfig safeMethodsOnly(RetryConfig retry, RetryPolicy policy) {
         return retry.setRetries(policy.attempts())
                 .setMethods(HttpMethod.GET, HttpMethod.HEAD)
+                // Only these statuses: the default series (every 5xx) would repeat a service's own error answers.
+                .setSeries()
                 .setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
                 .setExceptions(IOException.class, TimeoutException.class)
                 .setBackoff(policy.firstBackoff(), policy.maxBackoff(), 2, false);

@@ -22,19 +22,23 @@ import org.usermodels.platform.testsupport.RealKeycloak;
 
 /**
  * Quotas per tenant, with tokens from a real Keycloak: the demo user's tenant {@code demo} gets a small
- * quota of its own; the platform administrator, whose token names no tenant, the default quota.
+ * quota of its own; the platform administrator, whose token names no tenant, and callers without a token,
+ * by their address, the (here smaller) default quota.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "usermodels.gateway.rate-limit.tenants[0].slug=demo",
             "usermodels.gateway.rate-limit.tenants[0].requests-per-second=1",
-            "usermodels.gateway.rate-limit.tenants[0].burst=5"
+            "usermodels.gateway.rate-limit.tenants[0].burst=5",
+            "usermodels.gateway.rate-limit.default-quota.requests-per-second=1",
+            "usermodels.gateway.rate-limit.default-quota.burst=" + TenantRateLimitIT.DEFAULT_BURST
         })
 @RealKeycloak
 class TenantRateLimitIT {
 
     static final int BURST = 5;
+    static final int DEFAULT_BURST = 3;
 
     @RegisterExtension
     static final StandInService services = StandInService.start();
@@ -95,9 +99,16 @@ class TenantRateLimitIT {
     }
 
     @Test
-    void leavesTheOpenApiDescriptionsAlone() {
-        for (int call = 0; call < BURST + 5; call++) {
-            given().port(port).get("/v3/api-docs/user-service").then().statusCode(200);
+    void limitsCallsWithoutATokenByTheirAddress() {
+        var started = System.nanoTime();
+        var statuses = new ArrayList<Integer>();
+        for (int call = 0; call < DEFAULT_BURST + 5; call++) {
+            statuses.add(given().port(port).get("/v3/api-docs/user-service").statusCode());
         }
+        var elapsedSeconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+
+        assertThat(statuses).contains(429);
+        assertThat(statuses.stream().filter(status -> status == 200).count())
+                .isBetween((long) DEFAULT_BURST, DEFAULT_BURST + elapsedSeconds + 1);
     }
 }

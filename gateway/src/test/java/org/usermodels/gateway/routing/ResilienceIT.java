@@ -6,12 +6,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,6 +59,15 @@ class ResilienceIT {
         registry.add("usermodels.gateway.profile-service-uri", () -> "http://localhost:" + stoppedProfileService);
     }
 
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    /** Each test starts with closed breakers, whatever the one before it did. */
+    @BeforeEach
+    void closeTheBreakers() {
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
+
     RequestSpecification gateway() {
         return given().port(port).auth().oauth2(token);
     }
@@ -83,6 +96,15 @@ class ResilienceIT {
         gateway().get("/api/users/me").then().statusCode(200);
 
         assertThat(userService.requestsTo("/api/users/me")).hasSize(2);
+    }
+
+    @Test
+    void passesAServicesOwnErrorAnswerThroughWithoutRetrying() {
+        userService.script("/api/users/me", attempt -> Answer.status(500));
+
+        gateway().get("/api/users/me").then().statusCode(500);
+
+        assertThat(userService.requestsTo("/api/users/me")).hasSize(1);
     }
 
     @ParameterizedTest
@@ -126,6 +148,8 @@ class ResilienceIT {
             gateway().get("/api/profiles/me").then().statusCode(503);
         }
 
+        assertThat(breakers.circuitBreaker("profile-service").getState()).isEqualTo(CircuitBreaker.State.OPEN);
         gateway().get("/api/users/me").then().statusCode(200);
+        assertThat(breakers.circuitBreaker("user-service").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 }

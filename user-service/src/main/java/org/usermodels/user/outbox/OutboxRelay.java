@@ -207,7 +207,8 @@ public class OutboxRelay {
                 .parentObservation(null)
                 .contextualName("outbox delivery " + type)
                 .lowCardinalityKeyValue("event.type", type)
-                .highCardinalityKeyValue("event.id", String.valueOf(event.get("id")));
+                .highCardinalityKeyValue("event.id", String.valueOf(event.get("id")))
+                .highCardinalityKeyValue("tenant.id", String.valueOf(event.get("tenantId")));
         try (var storedTrace =
                 trace == null ? null : tracer.currentTraceContext().newScope(trace.toContext(tracer))) {
             delivery.observe(() -> Retry.decorateRunnable(
