@@ -6,22 +6,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A service behind the gateway in tests: it remembers every request it received and answers {@code 200 {}}
- * unless a test scripted another answer for a path. Like the real services (Spring Security's defaults), it
+ * unless a test scripted another answer for a path, or none at all. Like the real services (Spring Security's defaults), it
  * sends {@code X-Content-Type-Options} and {@code X-Frame-Options} itself. Each request runs on its own
- * virtual thread, so a slow answer holds up nothing else.
+ * virtual thread, so a request it holds holds up nothing else.
  *
  * <p>Registered as a JUnit extension ({@code @RegisterExtension static final StandInService service =
  * StandInService.start();}), it forgets before each test and stops after the class.
@@ -37,15 +38,16 @@ public final class StandInService implements BeforeEachCallback, AfterAllCallbac
         Answer answer(int attempt);
     }
 
-    /** A status and JSON body, sent after {@code delay}. */
-    public record Answer(int status, String body, Duration delay) {
+    /** A status and JSON body; or, for a service that hangs, no answer until the stand-in is reset. */
+    public record Answer(int status, String body, boolean hangs) {
 
         public static Answer status(int status) {
-            return new Answer(status, "{}", Duration.ZERO);
+            return new Answer(status, "{}", false);
         }
 
-        public static Answer after(Duration delay) {
-            return new Answer(200, "{}", delay);
+        /** Holds the request open without answering, until the test is over (or the caller gives up). */
+        public static Answer never() {
+            return new Answer(0, "", true);
         }
     }
 
@@ -53,6 +55,7 @@ public final class StandInService implements BeforeEachCallback, AfterAllCallbac
     private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private volatile CountDownLatch hung = new CountDownLatch(1);
 
     private StandInService(HttpServer server) {
         this.server = server;
@@ -84,8 +87,20 @@ public final class StandInService implements BeforeEachCallback, AfterAllCallbac
         return requests.stream().filter(request -> request.path().equals(path)).toList();
     }
 
-    /** Forgets what it received and every scripted answer. */
+    /**
+     * Points the gateway's routes to the named services at this stand-in (e.g. {@code "user-service"} sets
+     * {@code usermodels.gateway.user-service-uri}).
+     */
+    public void standInFor(DynamicPropertyRegistry registry, String... services) {
+        for (var service : services) {
+            registry.add("usermodels.gateway." + service + "-uri", this::uri);
+        }
+    }
+
+    /** Forgets what it received and every scripted answer, and lets go of every request it held. */
     public void reset() {
+        hung.countDown();
+        hung = new CountDownLatch(1);
         requests.clear();
         scripts.clear();
         attempts.clear();
@@ -110,6 +125,7 @@ public final class StandInService implements BeforeEachCallback, AfterAllCallbac
     }
 
     public void stop() {
+        hung.countDown();
         server.stop(0);
     }
 
@@ -125,8 +141,9 @@ public final class StandInService implements BeforeEachCallback, AfterAllCallbac
                     ? Answer.status(200)
                     : script.answer(attempts.computeIfAbsent(path, ignored -> new AtomicInteger())
                             .incrementAndGet());
-            if (answer.delay().isPositive()) {
-                Thread.sleep(answer.delay());
+            if (answer.hangs()) {
+                hung.await();
+                return;
             }
             var body = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

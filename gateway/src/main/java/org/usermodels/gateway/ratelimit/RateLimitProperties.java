@@ -2,6 +2,7 @@ package org.usermodels.gateway.ratelimit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -58,14 +59,11 @@ record RateLimitProperties(
     record TenantQuota(String slug, int requestsPerSecond, int burst) {
 
         TenantQuota {
-            quota(requestsPerSecond, burst);
+            Objects.requireNonNull(slug, "usermodels.gateway.rate-limit.tenants needs a slug in every entry");
+            new Quota(requestsPerSecond, burst); // the same bounds as any quota
         }
 
         Quota quota() {
-            return quota(requestsPerSecond, burst);
-        }
-
-        private static Quota quota(int requestsPerSecond, int burst) {
             return new Quota(requestsPerSecond, burst);
         }
     }

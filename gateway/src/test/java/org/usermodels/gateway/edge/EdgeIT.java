@@ -38,7 +38,7 @@ class EdgeIT {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("usermodels.gateway.user-service-uri", () -> "http://localhost:" + userService.port());
+        userService.standInFor(registry, "user-service");
         registry.add("usermodels.gateway.profile-service-uri", () -> "http://localhost:" + stoppedProfileService);
     }
 

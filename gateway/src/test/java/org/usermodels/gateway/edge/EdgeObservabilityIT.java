@@ -50,7 +50,7 @@ class EdgeObservabilityIT {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("usermodels.gateway.user-service-uri", userService::uri);
+        userService.standInFor(registry, "user-service");
     }
 
     @Test

@@ -48,8 +48,7 @@ class TenantRateLimitIT {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        registry.add("usermodels.gateway.user-service-uri", services::uri);
-        registry.add("usermodels.gateway.profile-service-uri", services::uri);
+        services.standInFor(registry, "user-service", "profile-service");
     }
 
     @Test

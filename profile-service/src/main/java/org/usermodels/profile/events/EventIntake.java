@@ -9,9 +9,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.usermodels.platform.tenancy.TenantBindingFilter;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.tenancy.TenantRef;
@@ -81,9 +78,7 @@ class EventIntake {
             tenant = new TenantRef(state.tenantId(), state.slug());
         }
         // The relay's token names no tenant, the event does: its request is counted and traced under it.
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
-            request.setAttribute(TenantBindingFilter.ATTRIBUTE, tenant, RequestAttributes.SCOPE_REQUEST);
-        }
+        TenantBindingFilter.attributeCurrentRequestTo(tenant);
         return TenantContext.callAs(tenant, () -> {
             var outcome = transactions.execute(status -> process(event));
             log.info(

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.usermodels.platform.security.Caller;
 
@@ -47,6 +49,17 @@ public final class TenantBindingFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Attributes the request being served to a tenant its token does not name, because the tenant comes from
+     * what the request carries (an event another service delivers): its metrics and span are tagged with it.
+     * Outside a request it does nothing. It binds no {@link TenantContext}; the caller does that.
+     */
+    public static void attributeCurrentRequestTo(TenantRef tenant) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current) {
+            current.getRequest().setAttribute(ATTRIBUTE, tenant);
+        }
     }
 
     /** The tenant a request was bound to, {@code null} when its token named none (or several). */
