@@ -43,6 +43,13 @@ class Group {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /**
+     * The inverse side of {@code User.groups}, for queries ({@code join g.members}) and for removing a group's
+     * members when it is deleted. Joining and leaving do not keep it in step in memory: a group such as
+     * {@value #MEMBERS} holds every user of the tenant, and adding to an uninitialised inverse collection makes
+     * Hibernate load it whole, so each new user would have read all the others (docs/performance.md,
+     * "Creating one user").
+     */
     @ManyToMany(mappedBy = "groups", fetch = FetchType.LAZY)
     private Set<User> members = new HashSet<>();
 
@@ -91,16 +98,6 @@ class Group {
 
     void revoke(String permission) {
         permissions.remove(permission);
-    }
-
-    /** Keeps the inverse side in step; called by {@link User#join}. */
-    void addedMember(User user) {
-        members.add(user);
-    }
-
-    /** Keeps the inverse side in step; called by {@link User#leave}. */
-    void removedMember(User user) {
-        members.remove(user);
     }
 
     UUID id() {

@@ -208,14 +208,16 @@ class User {
         return ++eventSequence;
     }
 
+    /**
+     * Joins a group. Only this side, the owner of {@code group_members}, changes: the group's inverse collection
+     * of members is not touched (see {@code Group.members}).
+     */
     void join(Group group) {
         groups.add(group);
-        group.addedMember(this);
     }
 
     void leave(Group group) {
         groups.remove(group);
-        group.removedMember(this);
     }
 
     void grant(String permission) {

@@ -2,8 +2,10 @@ package org.usermodels.user.account;
 
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -105,6 +107,32 @@ class UserAttributeValues implements AttributeValueStore {
                 .setParameter("value", json)
                 .setParameter("except", except == null ? new UUID(0, 0) : except)
                 .getSingleResult();
+    }
+
+    /**
+     * Which of these values of a unique attribute (as JSON) users of the tenant hold: one statement for a whole
+     * batch, the values passed as one JSON array.
+     */
+    @SuppressWarnings("unchecked")
+    Set<String> takenAmong(String name, Collection<String> json) {
+        if (json.isEmpty()) {
+            return Set.of();
+        }
+        List<String> held = entityManager
+                .createNativeQuery("""
+                        select distinct cast(attributes -> cast(:name as text) as text)
+                        from users
+                        where deleted_at is null
+                          and attributes -> cast(:name as text) in (select jsonb_array_elements(cast(:values as jsonb)))
+                        """)
+                .setParameter("name", name)
+                .setParameter("values", "[" + String.join(",", json) + "]")
+                .getResultList();
+        // normalised as the converter writes them, so that they compare with the batch's values
+        var normalised = new java.util.HashSet<String>();
+        held.forEach(
+                value -> normalised.add(AttributeValuesConverter.toJson(AttributeValuesConverter.fromJson(value))));
+        return normalised;
     }
 
     @Override

@@ -1,14 +1,23 @@
 package org.usermodels.user.account;
 
 import java.time.Clock;
-import java.util.HashMap;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.web.FieldProblem;
@@ -16,6 +25,8 @@ import org.usermodels.platform.web.InvalidRequest;
 import org.usermodels.user.attribute.TenantAttributes;
 import org.usermodels.user.identity.IdentityDirectory;
 import org.usermodels.user.identity.IdentityDirectory.NewIdentity;
+import org.usermodels.user.identity.IdentityDirectory.PlannedIdentity;
+import org.usermodels.user.identity.IdentityDirectory.Provisioning;
 import org.usermodels.user.outbox.DomainEvent;
 import org.usermodels.user.outbox.Outbox;
 
@@ -24,6 +35,10 @@ import org.usermodels.user.outbox.Outbox;
  * tenant's organization, with the realm role of its type, and its initial password), then the row here,
  * its groups and its {@code UserRegistered} event in one local transaction. When the local transaction
  * fails, the identity is removed again, so that no user exists in one store and not the other.
+ *
+ * <p>One user at a time ({@link #register}) or a batch ({@link #registerAll}, for bulk imports): both pass the
+ * same {@link NewUserChecks} and build the same entities; a batch provisions its identities in one Keycloak
+ * request and writes its rows with JDBC batching in one transaction.
  */
 @Service
 public class UserRegistration {
@@ -33,9 +48,9 @@ public class UserRegistration {
     private final Users users;
     private final Groups groups;
     private final IdentityDirectory identities;
+    private final NewUserChecks checks;
     private final TenantAttributes attributes;
     private final UserAttributeValues values;
-    private final TenantPolicy tenant;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -44,18 +59,18 @@ public class UserRegistration {
             Users users,
             Groups groups,
             IdentityDirectory identities,
+            NewUserChecks checks,
             TenantAttributes attributes,
             UserAttributeValues values,
-            TenantPolicy tenant,
             Outbox outbox,
             TransactionTemplate transactions,
             Clock clock) {
         this.users = users;
         this.groups = groups;
         this.identities = identities;
+        this.checks = checks;
         this.attributes = attributes;
         this.values = values;
-        this.tenant = tenant;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
@@ -73,13 +88,14 @@ public class UserRegistration {
      */
     public UserView register(NewUser request, Set<String> extraGroups) {
         var organization = TenantContext.require().id();
-        var type = typeOf(request);
-        transactions.executeWithoutResult(status -> check(request, UUID.randomUUID()));
+        var type = requirePassed(transactions
+                .execute(status -> checks.check(List.of(request), List.of(0), false))
+                .getFirst());
         var id = identities.createMember(organization, identityOf(request, type));
         try {
             return transactions.execute(status -> persist(id, type, request, extraGroups));
         } catch (RuntimeException failure) {
-            compensate(id, failure);
+            compensate(List.of(id), failure);
             throw UniqueViolations.translate(failure);
         }
     }
@@ -98,15 +114,283 @@ public class UserRegistration {
     }
 
     /** Second half: the administrator's row, member of the tenant's admins, in the caller's transaction. */
-    @org.springframework.transaction.annotation.Transactional(
-            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public UserView completeAdministrator(PendingAdministrator pending) {
         return persist(pending.id(), UserType.USER, pending.request(), Set.of(Group.ADMINS));
     }
 
     /** Removes the identity of an administrator whose tenant could not be created. */
     public void abandon(PendingAdministrator pending, RuntimeException cause) {
-        compensate(pending.id(), cause);
+        compensate(List.of(pending.id()), cause);
+    }
+
+    /**
+     * A user of a batch: the id they are to have, chosen by the caller so that a batch tried again after a
+     * crash recognises what it created before, and the row they came from.
+     */
+    public record Planned(UUID id, int row, NewUser request) {}
+
+    /**
+     * What became of a planned user.
+     *
+     * @param created whether the user exists now (created by this batch, or by an earlier attempt at it)
+     * @param problems why not, otherwise: one entry per field, as a single creation's 400 or 409 would name it
+     */
+    public record Outcome(UUID id, int row, boolean created, List<FieldProblem> problems) {}
+
+    /**
+     * Registers a batch of users, each exactly as {@link #register} registers one (checked by the same rules,
+     * built as the same entities, with the same event), but with a fixed number of statements and one Keycloak
+     * request for the whole batch. Every planned user ends in an outcome: a user who fails a check, or whose
+     * username the identity provider has for another user, is left out with the problems, and the others go on.
+     *
+     * <p>{@code record} is called in the transaction that writes the users, with the outcomes that transaction
+     * settles, so that what the caller keeps of them (an import's rows) commits with the users or not at all.
+     * Every planned user's outcome is passed to it once. If the batch's transaction fails, its identities are
+     * removed again and its users are registered one by one, so that one bad row cannot sink the others.
+     *
+     * @throws org.usermodels.user.identity.IdentityUnavailable (503) when Keycloak does not answer: nothing
+     *     of the batch was written then, and it may be tried again as it is
+     */
+    public List<Outcome> registerAll(List<Planned> batch, Consumer<List<Outcome>> record) {
+        var organization = TenantContext.require().id();
+        var requests = batch.stream().map(Planned::request).toList();
+        var rows = batch.stream().map(Planned::row).toList();
+        var existing = transactions.execute(status -> Set.copyOf(users.existing(ids(batch))));
+        var checked = transactions.execute(status -> checks.check(requests, rows, true));
+        var outcomes = new LinkedHashMap<UUID, Outcome>();
+        var accepted = new ArrayList<Planned>();
+        var types = new LinkedHashMap<UUID, UserType>();
+        for (var i = 0; i < batch.size(); i++) {
+            var planned = batch.get(i);
+            if (existing.contains(planned.id())) {
+                outcomes.put(planned.id(), new Outcome(planned.id(), planned.row(), true, List.of()));
+            } else if (!checked.get(i).passed()) {
+                outcomes.put(
+                        planned.id(),
+                        new Outcome(
+                                planned.id(),
+                                planned.row(),
+                                false,
+                                checked.get(i).problems()));
+            } else {
+                accepted.add(planned);
+                types.put(planned.id(), checked.get(i).type());
+            }
+        }
+        var provisioned = accepted.isEmpty()
+                ? Map.<UUID, Provisioning>of()
+                : identities.createMembers(
+                        organization,
+                        accepted.stream()
+                                .map(planned -> new PlannedIdentity(
+                                        planned.id(), identityOf(planned.request(), types.get(planned.id()))))
+                                .toList());
+        var toWrite = new ArrayList<Planned>();
+        for (var planned : accepted) {
+            if (provisioned.get(planned.id()) == Provisioning.TAKEN) {
+                outcomes.put(
+                        planned.id(),
+                        new Outcome(
+                                planned.id(),
+                                planned.row(),
+                                false,
+                                List.of(new FieldProblem(
+                                        "username",
+                                        "The identity provider already has a user with this username or email"
+                                                + " address."))));
+            } else {
+                toWrite.add(planned);
+            }
+        }
+        try {
+            transactions.executeWithoutResult(status -> {
+                var written = persistAll(toWrite, types);
+                written.forEach(outcome -> outcomes.put(outcome.id(), outcome));
+                record.accept(List.copyOf(outcomes.values()));
+            });
+            log.info(
+                    "Registered a batch of {} users ({} written, {} left out)",
+                    batch.size(),
+                    toWrite.size(),
+                    outcomes.values().stream()
+                            .filter(outcome -> !outcome.created())
+                            .count());
+            return List.copyOf(outcomes.values());
+        } catch (RuntimeException failure) {
+            compensate(ids(toWrite), failure);
+            log.warn(
+                    "A batch of {} users failed as a whole ({}); registering them one by one",
+                    toWrite.size(),
+                    failure.toString());
+        }
+        return oneByOne(batch, outcomes, toWrite, types, record);
+    }
+
+    /** The fallback of a failed batch: each written user in a transaction of its own. */
+    private List<Outcome> oneByOne(
+            List<Planned> batch,
+            Map<UUID, Outcome> settled,
+            List<Planned> toWrite,
+            Map<UUID, UserType> types,
+            Consumer<List<Outcome>> record) {
+        var organization = TenantContext.require().id();
+        var waiting = toWrite.stream().map(Planned::id).collect(java.util.stream.Collectors.toSet());
+        var pending = new ArrayList<>(settled.values().stream()
+                .filter(outcome -> !waiting.contains(outcome.id()))
+                .toList());
+        for (var planned : toWrite) {
+            Outcome outcome;
+            var provisioned = identities.createMembers(
+                    organization,
+                    List.of(new PlannedIdentity(planned.id(), identityOf(planned.request(), types.get(planned.id())))));
+            if (provisioned.get(planned.id()) == Provisioning.TAKEN) {
+                outcome = new Outcome(
+                        planned.id(),
+                        planned.row(),
+                        false,
+                        List.of(new FieldProblem(
+                                "username",
+                                "The identity provider already has a user with this username or email address.")));
+            } else {
+                try {
+                    var written = transactions.execute(status -> {
+                        var result = persistAll(List.of(planned), types).getFirst();
+                        var all = new ArrayList<>(pending);
+                        all.add(result);
+                        record.accept(List.copyOf(all));
+                        return result;
+                    });
+                    pending.clear();
+                    settled.put(planned.id(), written);
+                    continue;
+                } catch (RuntimeException failure) {
+                    compensate(List.of(planned.id()), failure);
+                    outcome = new Outcome(planned.id(), planned.row(), false, problemsOf(failure));
+                }
+            }
+            pending.add(outcome);
+            settled.put(planned.id(), outcome);
+        }
+        if (!pending.isEmpty()) {
+            transactions.executeWithoutResult(status -> record.accept(List.copyOf(pending)));
+        }
+        return batch.stream().map(planned -> settled.get(planned.id())).toList();
+    }
+
+    private static List<FieldProblem> problemsOf(RuntimeException failure) {
+        var conflict = UniqueViolations.conflictOf(failure);
+        if (conflict.isPresent()) {
+            var field = String.valueOf(conflict.get().getBody().getProperties().get("field"));
+            return List.of(new FieldProblem(field, conflict.get().getBody().getDetail()));
+        }
+        if (failure instanceof InvalidRequest invalid) {
+            return invalid.errors();
+        }
+        throw failure;
+    }
+
+    /**
+     * Writes users whose identities exist: every insert queued in the persistence context and sent with JDBC
+     * batching at the end ({@code hibernate.jdbc.batch_size}), customer numbers reserved in one statement.
+     */
+    private List<Outcome> persistAll(List<Planned> batch, Map<UUID, UserType> types) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        var schema = attributes.schema();
+        schema.uniqueNames().forEach(values::lockUnique);
+        var members = groups.findByName(Group.MEMBERS).orElseThrow(() -> new IllegalStateException("no members"));
+        var customers = (int) batch.stream()
+                .filter(planned -> types.get(planned.id()) == UserType.CUSTOMER)
+                .count();
+        var nextCustomer =
+                customers == 0 ? 0 : users.reserveCounterValues("customer_number", customers) - customers + 1;
+        var now = clock.instant();
+        var outcomes = new ArrayList<Outcome>(batch.size());
+        for (var planned : batch) {
+            var request = planned.request();
+            var type = types.get(planned.id());
+            var attributeValues = schema.check(request.attributesOrEmpty()).values();
+            var number = type == UserType.CUSTOMER ? nextCustomer++ : 0;
+            var user = newUser(planned.id(), type, request, attributeValues, now, number);
+            user.join(members);
+            register(user);
+            outcomes.add(new Outcome(planned.id(), planned.row(), true, List.of()));
+        }
+        users.flush();
+        return outcomes;
+    }
+
+    /** The one user of {@link #register}, checked again under the locks of its transaction. */
+    private UserView persist(UUID id, UserType type, NewUser request, Set<String> extraGroups) {
+        attributes.schema().uniqueNames().forEach(values::lockUnique);
+        var checked = checks.check(List.of(request), List.of(0), false, type).getFirst();
+        requirePassed(checked);
+        var number = type == UserType.CUSTOMER ? users.reserveCounterValues("customer_number", 1) : 0;
+        var user = newUser(id, type, request, checked.attributeValues(), clock.instant(), number);
+        for (var name : union(Group.MEMBERS, extraGroups)) {
+            user.join(groups.findByName(name).orElseThrow(() -> new IllegalStateException("no group " + name)));
+        }
+        user = register(user);
+        log.info("Registered {} user {} ({})", type.code(), id, user.username());
+        return UserView.of(user, UserView.groupsOf(user), null);
+    }
+
+    /** Saves a new user and records their {@code UserRegistered} event, in the caller's transaction. */
+    private User register(User user) {
+        var sequence = user.nextEventSequence();
+        var saved = users.save(user);
+        outbox.append(
+                new DomainEvent.UserRegistered(
+                        TenantContext.require().id(),
+                        saved.id(),
+                        saved.type().code(),
+                        saved.username(),
+                        saved.email(),
+                        saved.firstName(),
+                        saved.lastName()),
+                sequence);
+        return saved;
+    }
+
+    private static UserType requirePassed(NewUserChecks.Checked checked) {
+        if (!checked.invalid().isEmpty()) {
+            throw InvalidRequest.of(checked.invalid());
+        }
+        if (!checked.taken().isEmpty()) {
+            var taken = checked.taken().getFirst();
+            throw Conflict.taken(taken.field(), taken.what());
+        }
+        return java.util.Objects.requireNonNull(checked.type());
+    }
+
+    /**
+     * The entity of a new user of the given type.
+     *
+     * @param customerNumber the customer's number, reserved by the caller; ignored for other types
+     * @throws InvalidRequest (400) when the type's own rules refuse the details (a hire date in the future)
+     */
+    private static User newUser(
+            UUID id,
+            UserType type,
+            NewUser request,
+            Map<String, Object> attributeValues,
+            Instant now,
+            long customerNumber) {
+        var profile = new User.Profile(
+                request.username(),
+                request.email(),
+                request.firstName(),
+                request.lastName(),
+                request.locale() == null ? null : Locale.forLanguageTag(request.locale()),
+                request.timeZone() == null ? null : ZoneId.of(request.timeZone()));
+        return switch (type) {
+            case USER -> new User(id, profile, attributeValues, now);
+            case CUSTOMER -> newCustomer(id, profile, attributeValues, now, customerNumber, request.customer());
+            case STAFF -> newStaffMember(id, profile, attributeValues, now, request.staff());
+            case PARTNER -> newPartner(id, profile, attributeValues, now, request.partner());
+        };
     }
 
     private static NewIdentity identityOf(NewUser request, UserType type) {
@@ -119,122 +403,33 @@ public class UserRegistration {
                 type.realmRole());
     }
 
-    private UserType typeOf(NewUser request) {
-        var code = request.type() == null ? UserType.USER.code() : request.type();
-        var enabled = tenant.enabledTypes();
-        var type = UserType.fromCode(code).filter(enabled::contains);
-        if (type.isEmpty()) {
-            throw InvalidRequest.field(
-                    "type",
-                    "must be one of the types this tenant has enabled: "
-                            + enabled.stream().map(UserType::code).sorted().toList());
-        }
-        var problems = new java.util.ArrayList<FieldProblem>();
-        checkDetails(problems, type.get(), UserType.CUSTOMER, request.customer(), "customer", false);
-        checkDetails(problems, type.get(), UserType.STAFF, request.staff(), "staff", true);
-        checkDetails(problems, type.get(), UserType.PARTNER, request.partner(), "partner", true);
-        if (!problems.isEmpty()) {
-            throw InvalidRequest.of(problems);
-        }
-        return type.get();
-    }
-
-    private static void checkDetails(
-            List<FieldProblem> problems,
-            UserType chosen,
-            UserType owner,
-            Object details,
-            String field,
-            boolean required) {
-        if (chosen == owner && details == null && required) {
-            problems.add(new FieldProblem(field, "is required for a user of type " + owner.code()));
-        }
-        if (chosen != owner && details != null) {
-            problems.add(new FieldProblem(field, "applies to users of type " + owner.code() + " only"));
-        }
-    }
-
-    /** The checks that need the database, done before anything is written anywhere. */
-    private Map<String, Object> check(NewUser request, UUID newId) {
-        var problems = new java.util.ArrayList<FieldProblem>();
-        var checked = attributes.schema().check(request.attributesOrEmpty());
-        problems.addAll(checked.problems());
-        problems.addAll(values.uniquenessProblems(attributes.schema(), checked.values(), newId));
-        if (!problems.isEmpty()) {
-            throw InvalidRequest.of(problems);
-        }
-        if (users.existsByUsernameIgnoreCase(request.username())) {
-            throw Conflict.taken("username", "username");
-        }
-        if (users.emailTaken(request.email(), newId)) {
-            throw Conflict.taken("email", "email address");
-        }
-        if (request.staff() != null && users.employeeNumberTaken(request.staff().employeeNumber(), newId)) {
-            throw Conflict.taken("staff.employeeNumber", "employee number");
-        }
-        return checked.values();
-    }
-
-    private UserView persist(UUID id, UserType type, NewUser request, Set<String> extraGroups) {
-        var schema = attributes.schema();
-        schema.uniqueNames().forEach(values::lockUnique);
-        var attributeValues = check(request, id);
-        var now = clock.instant();
-        var profile = new User.Profile(
-                request.username(),
-                request.email(),
-                request.firstName(),
-                request.lastName(),
-                request.locale() == null ? null : java.util.Locale.forLanguageTag(request.locale()),
-                request.timeZone() == null ? null : java.time.ZoneId.of(request.timeZone()));
-        User user = switch (type) {
-            case USER -> new User(id, profile, attributeValues, now);
-            case CUSTOMER -> newCustomer(id, profile, attributeValues, request.customer());
-            case STAFF -> newStaffMember(id, profile, attributeValues, request.staff());
-            case PARTNER -> newPartner(id, profile, attributeValues, request.partner());
-        };
-        var memberships = new HashMap<String, Group>();
-        for (var name : union(Group.MEMBERS, extraGroups)) {
-            memberships.put(
-                    name, groups.findByName(name).orElseThrow(() -> new IllegalStateException("no group " + name)));
-        }
-        memberships.values().forEach(user::join);
-        var sequence = user.nextEventSequence();
-        user = users.save(user);
-        outbox.append(
-                new DomainEvent.UserRegistered(
-                        TenantContext.require().id(),
-                        id,
-                        type.code(),
-                        user.username(),
-                        user.email(),
-                        user.firstName(),
-                        user.lastName()),
-                sequence);
-        log.info("Registered {} user {} ({})", type.code(), id, user.username());
-        return UserView.of(user, UserView.groupsOf(user), null);
-    }
-
-    private Customer newCustomer(
-            UUID id, User.Profile profile, Map<String, Object> attributeValues, NewUser.CustomerFields fields) {
-        var now = clock.instant();
-        var number = "C-%06d".formatted(users.nextCounterValue("customer_number"));
+    private static Customer newCustomer(
+            UUID id,
+            User.Profile profile,
+            Map<String, Object> attributeValues,
+            Instant now,
+            long number,
+            NewUser.@Nullable CustomerFields fields) {
         var tier = fields == null || fields.loyaltyTier() == null ? Customer.LoyaltyTier.BRONZE : fields.loyaltyTier();
-        var customer = new Customer(id, profile, attributeValues, now, number, tier);
+        var customer = new Customer(id, profile, attributeValues, now, "C-%06d".formatted(number), tier);
         if (fields != null && Boolean.TRUE.equals(fields.marketingConsent())) {
             customer.giveMarketingConsent(now);
         }
         return customer;
     }
 
-    private StaffMember newStaffMember(
-            UUID id, User.Profile profile, Map<String, Object> attributeValues, NewUser.StaffFields fields) {
+    private static StaffMember newStaffMember(
+            UUID id,
+            User.Profile profile,
+            Map<String, Object> attributeValues,
+            Instant now,
+            NewUser.StaffFields fields) {
         try {
             return new StaffMember(
                     id,
                     profile,
                     attributeValues,
-                    clock.instant(),
+                    now,
                     new StaffMember.Employment(
                             fields.employeeNumber(), fields.department(), fields.jobTitle(), fields.hireDate()));
         } catch (IllegalArgumentException e) {
@@ -242,32 +437,43 @@ public class UserRegistration {
         }
     }
 
-    private PartnerContact newPartner(
-            UUID id, User.Profile profile, Map<String, Object> attributeValues, NewUser.PartnerFields fields) {
+    private static PartnerContact newPartner(
+            UUID id,
+            User.Profile profile,
+            Map<String, Object> attributeValues,
+            Instant now,
+            NewUser.PartnerFields fields) {
         var tier = fields.partnerTier() == null ? PartnerContact.PartnerTier.REGISTERED : fields.partnerTier();
         return new PartnerContact(
                 id,
                 profile,
                 attributeValues,
-                clock.instant(),
+                now,
                 new PartnerContact.Company(fields.companyName(), fields.companyRegistrationId(), tier));
     }
 
-    private void compensate(UUID id, RuntimeException failure) {
+    private void compensate(List<UUID> ids, RuntimeException failure) {
+        if (ids.isEmpty()) {
+            return;
+        }
         try {
-            identities.remove(id);
+            identities.removeAll(ids);
             log.warn(
-                    "Removed identity {} again: the local part of its registration failed ({})",
-                    id,
+                    "Removed {} identit(ies) again: the local part of their registration failed ({})",
+                    ids.size(),
                     failure.toString());
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
-            log.error("Identity {} exists in Keycloak without a local user; the reconciler will remove it", id, e);
+            log.error("Identities {} exist in Keycloak without a local user; the reconciler will see them", ids, e);
         }
     }
 
+    private static List<UUID> ids(List<Planned> batch) {
+        return batch.stream().map(Planned::id).toList();
+    }
+
     private static Set<String> union(String first, Set<String> rest) {
-        var all = new java.util.LinkedHashSet<String>();
+        var all = new LinkedHashSet<String>();
         all.add(first);
         all.addAll(rest);
         return all;

@@ -1,7 +1,10 @@
 package org.usermodels.user.account;
 
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.JoinType;
 import java.util.UUID;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
@@ -35,6 +38,10 @@ final class UserSpecifications {
     /**
      * Some word of the user's username, email or names contains the term, or is similar to it (pg_trgm), both
      * ignoring case and accents: "jose" finds "José", "jhon" finds "John".
+     *
+     * <p>The term reaches SQL as bind parameters ({@link #bound}), never as a literal: the statement's text is
+     * then the same for every term, so Hibernate translates it once and PostgreSQL plans it once per
+     * connection, and nothing a client types can become SQL (docs/performance.md, "Bind parameters").
      */
     static Specification<User> matching(String term) {
         return (root, query, cb) -> {
@@ -45,12 +52,10 @@ final class UserSpecifications {
                     root.get(User_.email),
                     root.get(User_.firstName),
                     root.get(User_.lastName));
-            var folded = cb.function("fold", String.class, cb.literal(term));
-            var contains = cb.like(
-                    text,
-                    cb.concat(cb.concat("%", cb.function("fold", String.class, cb.literal(escapeLike(term)))), "%"),
-                    '\\');
-            var similar = cb.isTrue(cb.function("fuzzy_word_match", Boolean.class, folded, text));
+            var pattern = cb.function("fold", String.class, bound(cb, "%" + escapeLike(term) + "%"));
+            var contains = cb.like(text, pattern, '\\');
+            var similar = cb.isTrue(cb.function(
+                    "fuzzy_word_match", Boolean.class, cb.function("fold", String.class, bound(cb, term)), text));
             return cb.or(contains, similar);
         };
     }
@@ -58,7 +63,15 @@ final class UserSpecifications {
     /** The user's attributes contain the JSON object {@code document}, e.g. {@code {"clearance": 3}}. */
     static Specification<User> withAttributes(String document) {
         return (root, query, cb) -> cb.isTrue(
-                cb.function("jsonb_contains", Boolean.class, root.get(User_.attributes), cb.literal(document)));
+                cb.function("jsonb_contains", Boolean.class, root.get(User_.attributes), bound(cb, document)));
+    }
+
+    /**
+     * A value as a bind parameter of the query: Hibernate's {@code value(…)}, where JPA's {@code literal(…)}
+     * would render it into the SQL text.
+     */
+    private static Expression<String> bound(CriteriaBuilder cb, String value) {
+        return ((HibernateCriteriaBuilder) cb).value(value);
     }
 
     private static String escapeLike(String term) {

@@ -1,11 +1,17 @@
 package org.usermodels.user.account;
 
+import jakarta.persistence.QueryHint;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.Repository;
 
 /**
@@ -24,15 +30,41 @@ interface Users extends Repository<User, UUID>, JpaSpecificationExecutor<User> {
             """)
     Optional<User> findWithGroups(UUID id);
 
+    /**
+     * Every user of the tenant by username, read from the database 500 rows at a time
+     * and read-only (no snapshots for dirty checking): for {@link UserExport}, which detaches each user after
+     * use. The index {@code users_by_username} gives the order, so the first rows come before the last are read.
+     */
+    @QueryHints({
+        @QueryHint(name = HibernateHints.HINT_FETCH_SIZE, value = "500"),
+        @QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true")
+    })
+    @Query("select u from User u order by lower(u.username), u.id")
+    Stream<User> streamAll();
+
     <T extends User> T save(T user);
 
     /** Writes pending changes now, e.g. to learn the new {@code @Version} before answering. */
     void flush();
 
-    boolean existsByUsernameIgnoreCase(String username);
-
     @Query("select count(u) > 0 from User u where lower(u.email) = lower(:email) and u.id <> :except")
     boolean emailTaken(String email, UUID except);
+
+    /** Which of these ids the tenant's users have. */
+    @Query("select u.id from User u where u.id in :ids")
+    List<UUID> existing(Collection<UUID> ids);
+
+    /** Which of these lower-case usernames users of the tenant hold (one statement for a whole batch). */
+    @Query("select lower(u.username) from User u where lower(u.username) in :usernames")
+    List<String> takenUsernames(Collection<String> usernames);
+
+    /** Which of these lower-case email addresses users of the tenant hold. */
+    @Query("select lower(u.email) from User u where lower(u.email) in :emails")
+    List<String> takenEmails(Collection<String> emails);
+
+    /** Which of these employee numbers staff members of the tenant hold. */
+    @Query("select s.employeeNumber from StaffMember s where s.employeeNumber in :numbers")
+    List<String> takenEmployeeNumbers(Collection<String> numbers);
 
     @Query("""
             select count(s) > 0 from StaffMember s
@@ -56,14 +88,15 @@ interface Users extends Repository<User, UUID>, JpaSpecificationExecutor<User> {
             UUID id, String username, @Nullable String email, @Nullable String firstName, @Nullable String lastName);
 
     /**
-     * The next value of one of the tenant's counters, starting at 1: one statement, gapless, and safe under
-     * concurrency because the update locks the counter's row until the transaction ends.
+     * Reserves the next {@code count} values of one of the tenant's counters (starting at 1) and answers the
+     * last of them: one statement, gapless, and safe under concurrency because the update locks the counter's
+     * row until the transaction ends. The values are {@code last - count + 1} to {@code last}.
      */
     @Query(nativeQuery = true, value = """
                     insert into tenant_counters (tenant_id, name, value)
-                    values (current_tenant(), :counter, 1)
-                    on conflict (tenant_id, name) do update set value = tenant_counters.value + 1
+                    values (current_tenant(), :counter, :count)
+                    on conflict (tenant_id, name) do update set value = tenant_counters.value + :count
                     returning value
                     """)
-    long nextCounterValue(String counter);
+    long reserveCounterValues(String counter, int count);
 }

@@ -68,6 +68,28 @@ public final class AttributeSchema {
         }
     }
 
+    /**
+     * A value of an attribute written as text, as a CSV file carries it: a number, a boolean or the text
+     * itself, as the attribute's type reads it. Text the type cannot read stays text, for {@link #check} to
+     * refuse with the attribute's own message.
+     */
+    public Object valueFromText(String name, String text) {
+        var rule = rules.get(name);
+        if (rule == null) {
+            return text;
+        }
+        try {
+            return rule.type().fromText(text);
+        } catch (IllegalArgumentException unreadable) {
+            return text;
+        }
+    }
+
+    /** The names of all the tenant's attributes, in their defined order. */
+    public List<String> names() {
+        return List.copyOf(rules.keySet());
+    }
+
     /** Names of the attributes whose values must be unique in the tenant. */
     public List<String> uniqueNames() {
         return rules.values().stream()

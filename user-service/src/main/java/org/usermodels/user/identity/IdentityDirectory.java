@@ -1,6 +1,8 @@
 package org.usermodels.user.identity;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +58,34 @@ public interface IdentityDirectory {
      * step fails the identity is removed again before the exception is thrown.
      */
     UUID createMember(UUID organizationId, NewIdentity identity);
+
+    /**
+     * An identity to create with an id chosen by the caller, so that a batch that is tried again can tell its own
+     * identities (created by the earlier attempt) from other people's.
+     */
+    record PlannedIdentity(UUID id, NewIdentity identity) {}
+
+    /** What became of one planned identity of a batch. */
+    enum Provisioning {
+        /** Created now, member of the organization, with its realm role. */
+        CREATED,
+        /** It existed already with this id and username: an earlier attempt at the same batch created it. */
+        EXISTED,
+        /** The username or email belongs to another identity of the realm; nothing was created. */
+        TAKEN
+    }
+
+    /**
+     * Creates many identities at once as {@link #createMember} creates one: each enabled, member of the
+     * organization, with its realm role and its password or the "update password" action. A planned identity
+     * that fails leaves nothing behind and does not keep the others from being created.
+     *
+     * @return what became of each planned identity, by id
+     */
+    Map<UUID, Provisioning> createMembers(UUID organizationId, List<PlannedIdentity> identities);
+
+    /** Removes many identities, as {@link #remove} removes one. */
+    void removeAll(Collection<UUID> userIds);
 
     /** Changes the email, names and whether the identity may log in. */
     void update(

@@ -22,8 +22,19 @@ import org.usermodels.platform.testsupport.RecordSql;
 @Inherited
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"usermodels.reconciler.enabled=false", "usermodels.outbox.relay.enabled=false"})
+        properties = {
+            "usermodels.reconciler.enabled=false",
+            "usermodels.outbox.relay.enabled=false",
+            // small imports, so that a test's file spans several chunks and one over the limit stays small
+            "usermodels.imports.max-rows=" + UserServiceIT.MAX_IMPORT_ROWS,
+            "usermodels.imports.chunk-size=" + UserServiceIT.IMPORT_CHUNK,
+            "usermodels.imports.poll-interval=200ms"
+        })
 @FreshDatabase("users")
 @RealKeycloak
 @RecordSql
-public @interface UserServiceIT {}
+public @interface UserServiceIT {
+
+    int MAX_IMPORT_ROWS = 40;
+    int IMPORT_CHUNK = 5;
+}

@@ -49,14 +49,28 @@ public final class KeycloakDistribution {
      * @throws UncheckedIOException if unpacking fails
      */
     public static KeycloakDistribution unpacked() {
+        return unpacked("");
+    }
+
+    /**
+     * A copy of its own of the distribution, for servers built with other options (Keycloak re-augments a
+     * distribution whenever a build option such as the database changes, so two kinds of server sharing one
+     * copy would rebuild it on every start).
+     *
+     * @param flavour a lower-case word naming the copy, e.g. {@code postgres}; empty for the default copy
+     */
+    public static KeycloakDistribution unpacked(String flavour) {
+        if (!flavour.matches("[a-z0-9-]*")) {
+            throw new IllegalArgumentException("not a flavour: " + flavour);
+        }
         var version = buildVersion();
         var zip = locateZip();
-        var home = cacheDirectory().resolve("keycloak-" + version);
+        var home = cacheDirectory().resolve("keycloak-" + version + (flavour.isEmpty() ? "" : "-" + flavour));
         try {
             Files.createDirectories(home.getParent());
             // Several JVMs (test forks, bin/dev) may race for the first unpack; the lock serialises them.
             try (var lockFile = FileChannel.open(
-                            home.getParent().resolve("keycloak-" + version + ".lock"),
+                            home.getParent().resolve(home.getFileName() + ".lock"),
                             StandardOpenOption.CREATE,
                             StandardOpenOption.WRITE);
                     var lock = lockFile.lock()) {

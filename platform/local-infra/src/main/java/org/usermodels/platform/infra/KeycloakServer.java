@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * ({@code start-dev}) with the {@link UsermodelsRealm} imported and the hostname pinned, so that the
  * issuer of its tokens does not depend on how a request reached it.
  *
- * <p>Its own database (H2, in {@link Settings#dataDirectory()}) keeps one server's state apart from
- * another's while they share the unpacked distribution. {@link #close()} stops the process and its
- * children.
+ * <p>Its own database keeps one server's state apart from another's while they share the unpacked
+ * distribution: H2 in {@link Settings#dataDirectory()} by default, or a PostgreSQL database
+ * ({@link Settings#withDatabase}), as production runs it. {@link #close()} stops the process and its children.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -46,6 +47,8 @@ public final class KeycloakServer implements AutoCloseable {
      * @param adminUsername bootstrap administrator of the master realm
      * @param adminPassword that administrator's password
      * @param temporary whether {@link #close()} deletes the data directory
+     * @param database the PostgreSQL database Keycloak keeps its state in, {@code null} for H2 in the data
+     *     directory
      */
     public record Settings(
             int httpPort,
@@ -53,11 +56,22 @@ public final class KeycloakServer implements AutoCloseable {
             Path dataDirectory,
             String adminUsername,
             String adminPassword,
-            boolean temporary) {
+            boolean temporary,
+            @Nullable Database database) {
 
         /** Fixed ports and a data directory that survives restarts, as {@code bin/dev} uses. */
         public static Settings persistent(int httpPort, int managementPort, Path dataDirectory) {
-            return new Settings(httpPort, managementPort, dataDirectory, "admin", "admin", false);
+            return new Settings(httpPort, managementPort, dataDirectory, "admin", "admin", false, null);
+        }
+
+        /**
+         * The same settings with Keycloak's state in a PostgreSQL database instead of H2. The database is a
+         * build option of Keycloak's, so a distribution used with PostgreSQL should be one of its own
+         * ({@link KeycloakDistribution#unpacked(String)}): switching it back and forth rebuilds it each time.
+         */
+        public Settings withDatabase(Database database) {
+            return new Settings(
+                    httpPort, managementPort, dataDirectory, adminUsername, adminPassword, temporary, database);
         }
 
         /** Free ports, a fresh temporary data directory and a throwaway administrator. */
@@ -69,12 +83,20 @@ public final class KeycloakServer implements AutoCloseable {
                         Files.createTempDirectory("usermodels-keycloak"),
                         "admin",
                         "admin",
-                        true);
+                        true,
+                        null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
     }
+
+    /**
+     * A PostgreSQL database for Keycloak's state, reached with a role that owns it.
+     *
+     * @param jdbcUrl e.g. {@code jdbc:postgresql://localhost:5432/keycloak}
+     */
+    public record Database(String jdbcUrl, String username, String password) {}
 
     /**
      * Starts Keycloak and waits until the realm answers.
@@ -94,9 +116,17 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-management-port=" + settings.managementPort(),
                 "--hostname=" + baseUri,
                 "--health-enabled=true",
-                "--import-realm",
-                "--db-url=jdbc:h2:file:"
-                        + settings.dataDirectory().toAbsolutePath().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE"));
+                "--import-realm"));
+        if (settings.database() == null) {
+            command.add("--db-url=jdbc:h2:file:"
+                    + settings.dataDirectory().toAbsolutePath().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE");
+        } else {
+            command.addAll(List.of(
+                    "--db=postgres",
+                    "--db-url=" + settings.database().jdbcUrl(),
+                    "--db-username=" + settings.database().username(),
+                    "--db-password=" + settings.database().password()));
+        }
         try {
             Files.createDirectories(settings.dataDirectory());
             var logFile = settings.dataDirectory().resolve("keycloak.log");

@@ -44,6 +44,27 @@ public final class RealmAdmin {
         throw new IllegalStateException("No organization " + alias);
     }
 
+    /** Whether the user is a member of the organization. */
+    public boolean isMember(UUID organizationId, UUID userId) {
+        try {
+            send("GET", "/organizations/" + organizationId + "/members/" + userId, null);
+            return true;
+        } catch (IllegalStateException notFound) {
+            if (notFound.getMessage().contains("answered 404")) {
+                return false;
+            }
+            throw notFound;
+        }
+    }
+
+    /** The names of the realm roles mapped to a user directly (not through composites). */
+    public java.util.List<String> realmRoles(UUID userId) {
+        var names = new java.util.ArrayList<String>();
+        readTree(send("GET", "/users/" + userId + "/role-mappings/realm", null))
+                .forEach(role -> names.add(role.get("name").asString()));
+        return names;
+    }
+
     public void addMember(UUID organizationId, UUID userId) {
         send("POST", "/organizations/" + organizationId + "/members", "\"" + userId + "\"");
     }

@@ -1,0 +1,163 @@
+package org.usermodels.user.bulk;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.usermodels.platform.tenancy.TenantRef;
+import org.usermodels.platform.web.InvalidRequest;
+import org.usermodels.user.account.UserExport;
+import org.usermodels.user.account.UserView;
+import org.usermodels.user.attribute.AttributeSchema;
+import org.usermodels.user.attribute.TenantAttributes;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * {@code GET /api/users/export}: every user of the tenant, in all three models with their custom attributes,
+ * streamed as NDJSON (one user per line, as {@code GET /api/users} shows them) or CSV (the columns of
+ * {@link CsvColumns}). The format comes from {@code ?format=ndjson|csv}, else from {@code Accept}; NDJSON when
+ * neither says. The response is written while the users are read, in constant memory; a file exported from
+ * one tenant imports into another as it is.
+ */
+@RestController
+class ExportController {
+
+    private final UserExport export;
+    private final TenantAttributes attributes;
+    private final JsonMapper json;
+    private final CsvMapper csv = CsvMapper.builder().build();
+
+    ExportController(UserExport export, TenantAttributes attributes, JsonMapper json) {
+        this.export = export;
+        this.attributes = attributes;
+        this.json = json;
+    }
+
+    @GetMapping("/api/users/export")
+    @PreAuthorize("@access.has('users.view')")
+    void export(
+            TenantRef tenant,
+            @RequestParam(required = false) @Nullable String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            HttpServletResponse response)
+            throws IOException, HttpMediaTypeNotAcceptableException {
+        var chosen = choose(format, accept);
+        response.setContentType(chosen.mediaType().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"users-%s.%s\"".formatted(tenant.slug(), chosen.code()));
+        try (var out = new BufferedWriter(
+                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
+            switch (chosen) {
+                case NDJSON -> export.forEach(user -> line(out, json.writeValueAsString(user)));
+                case CSV -> csv(out);
+            }
+        }
+    }
+
+    private void csv(Writer out) {
+        var schema = attributes.schema();
+        var columns = CsvColumns.exported(schema);
+        var builder = CsvSchema.builder();
+        columns.forEach(builder::addColumn);
+        var writer = csv.writerFor(List.class).with(builder.build());
+        line(out, String.join(",", columns));
+        export.forEach(user -> {
+            var text = writer.writeValueAsString(cells(user, schema));
+            write(out, text);
+        });
+    }
+
+    /** A user's cells in the order of {@link CsvColumns#exported}. */
+    private static List<@Nullable Object> cells(UserView user, AttributeSchema schema) {
+        var cells = new ArrayList<@Nullable Object>();
+        cells.add(user.id());
+        cells.add(user.type());
+        cells.add(user.username());
+        cells.add(user.email());
+        cells.add(user.firstName());
+        cells.add(user.lastName());
+        cells.add(user.locale());
+        cells.add(user.timeZone());
+        cells.add(user.status());
+        cells.add(user.dateJoined());
+        cells.add(user.lastLogin());
+        var customer = user.customer();
+        cells.add(customer == null ? null : customer.loyaltyTier());
+        cells.add(customer == null ? null : customer.marketingConsent());
+        var staff = user.staff();
+        cells.add(staff == null ? null : staff.employeeNumber());
+        cells.add(staff == null ? null : staff.department());
+        cells.add(staff == null ? null : staff.jobTitle());
+        cells.add(staff == null ? null : staff.hireDate());
+        var partner = user.partner();
+        cells.add(partner == null ? null : partner.companyName());
+        cells.add(partner == null ? null : partner.companyRegistrationId());
+        cells.add(partner == null ? null : partner.partnerTier());
+        Map<String, Object> values = user.attributes();
+        schema.names().forEach(name -> cells.add(values.get(name)));
+        return cells.stream()
+                .map(cell -> cell == null ? null : (Object) cell.toString())
+                .toList();
+    }
+
+    private static ImportFormat choose(@Nullable String format, @Nullable String accept)
+            throws HttpMediaTypeNotAcceptableException {
+        if (format != null) {
+            return switch (format) {
+                case "ndjson" -> ImportFormat.NDJSON;
+                case "csv" -> ImportFormat.CSV;
+                default -> throw InvalidRequest.field("format", "must be ndjson or csv");
+            };
+        }
+        if (accept == null || accept.isBlank()) {
+            return ImportFormat.NDJSON;
+        }
+        List<MediaType> wanted;
+        try {
+            wanted = MediaType.parseMediaTypes(accept);
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequest.field("Accept", "is not a list of media types");
+        }
+        MimeTypeUtils.sortBySpecificity(wanted);
+        for (var type : wanted) {
+            for (var candidate : List.of(ImportFormat.NDJSON, ImportFormat.CSV)) {
+                if (type.isCompatibleWith(candidate.mediaType()) && type.getQualityValue() > 0) {
+                    return candidate;
+                }
+            }
+        }
+        throw new HttpMediaTypeNotAcceptableException(
+                List.of(ImportFormat.NDJSON.mediaType(), ImportFormat.CSV.mediaType()));
+    }
+
+    private static void line(Writer out, String text) {
+        write(out, text + "\n");
+    }
+
+    private static void write(Writer out, String text) {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The client stopped reading the export", e);
+        }
+    }
+}
