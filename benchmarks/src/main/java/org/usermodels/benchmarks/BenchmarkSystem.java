@@ -57,6 +57,8 @@ final class BenchmarkSystem implements AutoCloseable {
      */
     static BenchmarkSystem start(Path repository, Path workDirectory, List<String> jvmOptions) {
         var system = new BenchmarkSystem();
+        // Ctrl-C (or a kill) stops what was started, not only the end of the run
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close, "stop-benchmark-system"));
         try {
             system.startAll(repository, workDirectory, jvmOptions);
             return system;
@@ -155,7 +157,7 @@ final class BenchmarkSystem implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (var process : started.reversed()) {
             try {
                 process.close();

@@ -35,7 +35,7 @@ final class Seeding {
         this.platformAdmin = Tokens.ofPlatformUser(http, system.keycloak(), "platform-admin", "platform-admin");
     }
 
-    /** Creates a tenant with its administrator; with several types, every type and the custom attributes. */
+    /** Creates a tenant with its administrator and the custom attributes; with several types, every type. */
     Tenant createTenant(String slug, boolean severalTypes) {
         var request = Map.of(
                 "slug",
@@ -63,15 +63,13 @@ final class Seeding {
         var id = UUID.fromString(http.parse(answer).get("id").asString());
         var admin = Tokens.ofUser(http, system.keycloak(), "admin." + slug, Tenant.ADMIN_PASSWORD);
         var tenant = new Tenant(id, slug, severalTypes, admin, Collections.synchronizedList(new ArrayList<>()));
-        if (severalTypes) {
-            http.expect(
-                    200,
-                    http.putJson(
-                                    URI.create(system.userService() + "/api/tenant/attributes"),
-                                    admin.get(),
-                                    Population.attributeDefinitions())
-                            .build());
-        }
+        http.expect(
+                200,
+                http.putJson(
+                                URI.create(system.userService() + "/api/tenant/attributes"),
+                                admin.get(),
+                                Population.attributeDefinitions())
+                        .build());
         return tenant;
     }
 
@@ -111,6 +109,31 @@ final class Seeding {
                                 user)
                         .build());
         return UUID.fromString(http.parse(answer).get("id").asString());
+    }
+
+    /**
+     * Waits until the system is quiet: every outbox event delivered to profile-service (an import writes one
+     * per user), so that no delivery runs beside a measurement.
+     */
+    void awaitQuiet() {
+        var started = Instant.now();
+        var deadline = started.plus(Duration.ofMinutes(30));
+        var metric = URI.create(system.userService() + "/actuator/metrics/usermodels.outbox.backlog");
+        // the relay counts its backlog after each run: one run after the last write, the count includes it
+        BulkImport.pause(Duration.ofSeconds(2));
+        while (Instant.now().isBefore(deadline)) {
+            var answer = http.parse(
+                    http.expect(200, Http.get(metric, platformAdmin.get()).build()));
+            var backlog = answer.get("measurements").get(0).get("value").asDouble();
+            if (backlog == 0) {
+                log.info(
+                        "Quiet after {} s",
+                        Duration.between(started, Instant.now()).toSeconds());
+                return;
+            }
+            BulkImport.pause(Duration.ofSeconds(1));
+        }
+        throw new BenchmarkFailed("The outbox did not drain in 30 minutes");
     }
 
     /** Every user id of the tenant, read page by page through the search (200 a page). */

@@ -195,6 +195,12 @@ class DeploymentDescriptorsTest {
         for (var name : List.of("user-service", "profile-service")) {
             assertInitialisesTheDatabaseOf(script, environmentOf(name));
         }
+        assertThat(script)
+                .as("user-service's migration role owns the search functions that bypass row-level security")
+                .contains("alter role %s bypassrls;"
+                        .formatted(environmentOf("user-service").get("SPRING_FLYWAY_USER")))
+                .doesNotContain("alter role %s bypassrls"
+                        .formatted(environmentOf("user-service").get("SPRING_DATASOURCE_USERNAME")));
     }
 
     /**

@@ -44,26 +44,18 @@ final class UserSpecifications {
      * connection, and nothing a client types can become SQL (docs/performance.md, "Bind parameters").
      */
     static Specification<User> matching(String term) {
-        return (root, query, cb) -> {
-            var text = cb.function(
-                    "user_search_text",
-                    String.class,
-                    root.get(User_.username),
-                    root.get(User_.email),
-                    root.get(User_.firstName),
-                    root.get(User_.lastName));
-            var pattern = cb.function("fold", String.class, bound(cb, "%" + escapeLike(term) + "%"));
-            var contains = cb.like(text, pattern, '\\');
-            var similar = cb.isTrue(cb.function(
-                    "fuzzy_word_match", Boolean.class, cb.function("fold", String.class, bound(cb, term)), text));
-            return cb.or(contains, similar);
-        };
+        return (root, query, cb) -> cb.isTrue(cb.function(
+                "matches_search",
+                Boolean.class,
+                root.get(User_.id),
+                bound(cb, "%" + escapeLike(term) + "%"),
+                bound(cb, term)));
     }
 
     /** The user's attributes contain the JSON object {@code document}, e.g. {@code {"clearance": 3}}. */
     static Specification<User> withAttributes(String document) {
-        return (root, query, cb) -> cb.isTrue(
-                cb.function("jsonb_contains", Boolean.class, root.get(User_.attributes), bound(cb, document)));
+        return (root, query, cb) ->
+                cb.isTrue(cb.function("has_attributes", Boolean.class, root.get(User_.id), bound(cb, document)));
     }
 
     /**

@@ -13,11 +13,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +47,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Delivers the outbox to profile-service's {@code POST /internal/events}, oldest first, authenticated as the
  * {@code user-service} client (a client-credentials token from Keycloak, renewed when it expires).
  *
- * <p>Delivery is at least once and in order: a run locks the oldest undelivered events
- * ({@code for no key update skip locked}, so that several instances share the work), posts them one by one with a few
- * retries and exponential backoff, and marks each as published in the same transaction. An event that cannot
- * be delivered stops the run, so that no later event overtakes it; the pause before the next run then doubles,
- * up to {@link RelayProperties#maxBackoff()}. The backlog and the failures are metrics
+ * <p>Delivery is at least once and in order per user: a run locks the oldest undelivered events
+ * ({@code for no key update skip locked}, so that several instances share the work), posts each user's events one
+ * after the other with a few retries and exponential backoff, several users at once, and marks what arrived as
+ * published in the same transaction. An event that cannot be delivered stops its user's later events, so that
+ * none overtakes it; the pause before the next run then doubles, up to {@link RelayProperties#maxBackoff()}. The backlog and the failures are metrics
  * ({@code usermodels.outbox.backlog}, {@code usermodels.outbox.delivery.failures}).
  *
  * <p>Each delivery is an observation ({@value #DELIVERY}: a timer, and a span) whose parent is the span that
@@ -63,6 +68,9 @@ public class OutboxRelay {
 
     /** The observation of one delivery: a timer by event type, and a span in the event's trace. */
     static final String DELIVERY = "usermodels.outbox.delivery";
+
+    /** How long one scheduled run goes on delivering full batches before it lets the next run take over. */
+    static final Duration DRAIN = Duration.ofSeconds(10);
 
     private final EntityManager entityManager;
     private final TransactionTemplate transactions;
@@ -115,10 +123,17 @@ public class OutboxRelay {
         this.failures = meters.counter("usermodels.outbox.delivery.failures");
     }
 
+    /**
+     * Delivers batch after batch while batches come full, for up to a few seconds, so that a backlog (a bulk
+     * import writes an event per user) drains at the pace profile-service takes events, not one batch a tick.
+     */
     @Scheduled(fixedDelayString = "${usermodels.outbox.relay.interval:1s}")
     void onSchedule() {
-        if (properties.enabled() && !clock.instant().isBefore(pausedUntil)) {
-            relayOnce();
+        var until = clock.instant().plus(DRAIN);
+        while (properties.enabled() && !clock.instant().isBefore(pausedUntil)) {
+            if (relayOnce() < properties.batchSize() || !clock.instant().isBefore(until)) {
+                return;
+            }
         }
     }
 
@@ -130,7 +145,12 @@ public class OutboxRelay {
     public int relayOnce() {
         int count;
         try {
-            count = transactions.execute(status -> deliverBatch());
+            var run = transactions.execute(status -> deliverBatch());
+            count = run.delivered();
+            if (run.failure() != null) {
+                throw run.failure();
+            }
+            consecutiveFailures = 0;
         } catch (RuntimeException failure) {
             failures.increment();
             consecutiveFailures++;
@@ -157,7 +177,17 @@ public class OutboxRelay {
         return backlog.get();
     }
 
-    private int deliverBatch() {
+    /** What a run did: how many events it delivered, and the failure that stopped some of them. */
+    private record Run(int delivered, @Nullable RuntimeException failure) {}
+
+    /**
+     * Delivers the oldest events: the events of one user one after the other, in their order, and the users
+     * {@link RelayProperties#parallelism()} at a time (order matters per user only, and profile-service puts an
+     * early arrival aside until its predecessor comes). A user's event that cannot be delivered holds back that
+     * user's later events until the next run; the others' deliveries are marked published all the same, in one
+     * statement at the end.
+     */
+    private Run deliverBatch() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows =
                 relayQuery("""
@@ -169,33 +199,57 @@ public class OutboxRelay {
                         limit :batch
                         for no key update skip locked
                         """).setParameter("batch", properties.batchSize()).getResultList();
-        var count = 0;
-        for (var row : rows) {
-            var event = new LinkedHashMap<String, Object>();
-            event.put("id", row[0]);
-            event.put("type", row[4]);
-            event.put("tenantId", row[1]);
-            event.put("aggregateId", row[2]);
-            event.put("sequence", row[3]);
-            event.put(
-                    "occurredAt",
-                    switch (row[6]) {
-                        case Instant instant -> instant;
-                        case java.time.OffsetDateTime offset -> offset.toInstant();
-                        case Timestamp timestamp -> timestamp.toInstant();
-                        default -> throw new IllegalStateException("Unexpected time " + row[6]);
-                    });
-            event.put("payload", json.readTree((String) row[5]));
-            deliver(event, (String) row[4], TraceParent.parse((String) row[7]).orElse(null));
-            entityManager
-                    .createNativeQuery("update outbox_events set published_at = now() where id = :id")
-                    .setParameter("id", (UUID) row[0])
-                    .executeUpdate();
-            delivered.increment();
-            count++;
+        var byAggregate = new LinkedHashMap<Object, List<Object[]>>();
+        rows.forEach(row -> byAggregate
+                .computeIfAbsent(row[2], aggregate -> new ArrayList<>())
+                .add(row));
+        var published = new ConcurrentLinkedQueue<UUID>();
+        var failure = new AtomicReference<RuntimeException>();
+        var permits = new Semaphore(properties.parallelism());
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var events : byAggregate.values()) {
+                permits.acquireUninterruptibly();
+                executor.submit(() -> {
+                    try {
+                        for (var row : events) {
+                            deliver(row);
+                            published.add((UUID) row[0]);
+                        }
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        permits.release();
+                    }
+                });
+            }
         }
-        consecutiveFailures = 0;
-        return count;
+        if (!published.isEmpty()) {
+            entityManager
+                    .createNativeQuery("update outbox_events set published_at = now() where id in (:ids)")
+                    .setParameter("ids", List.copyOf(published))
+                    .executeUpdate();
+            delivered.increment(published.size());
+        }
+        return new Run(published.size(), failure.get());
+    }
+
+    private void deliver(Object[] row) {
+        var event = new LinkedHashMap<String, Object>();
+        event.put("id", row[0]);
+        event.put("type", row[4]);
+        event.put("tenantId", row[1]);
+        event.put("aggregateId", row[2]);
+        event.put("sequence", row[3]);
+        event.put(
+                "occurredAt",
+                switch (row[6]) {
+                    case Instant instant -> instant;
+                    case java.time.OffsetDateTime offset -> offset.toInstant();
+                    case Timestamp timestamp -> timestamp.toInstant();
+                    default -> throw new IllegalStateException("Unexpected time " + row[6]);
+                });
+        event.put("payload", json.readTree((String) row[5]));
+        deliver(event, (String) row[4], TraceParent.parse((String) row[7]).orElse(null));
     }
 
     /**

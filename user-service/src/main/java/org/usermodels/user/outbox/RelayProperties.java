@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param target profile-service's intake ({@code USERMODELS_OUTBOX_RELAY_TARGET})
  * @param interval pause between runs while all goes well
  * @param batchSize events per run, oldest first
+ * @param parallelism how many users' events are delivered at once (each user's in order)
  * @param attempts tries per event within one run, with exponential backoff from {@code firstBackoff}
  * @param firstBackoff the wait before the second try; each further wait doubles
  * @param maxBackoff the longest pause between runs after failures (which double the pause each time)
@@ -26,6 +27,7 @@ public record RelayProperties(
 
         @DefaultValue("1s") Duration interval,
         @DefaultValue("50") int batchSize,
+        @DefaultValue("8") int parallelism,
         @DefaultValue("3") int attempts,
         @DefaultValue("200ms") Duration firstBackoff,
         @DefaultValue("1m") Duration maxBackoff,

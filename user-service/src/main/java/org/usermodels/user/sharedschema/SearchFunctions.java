@@ -10,12 +10,13 @@ import org.hibernate.type.StandardBasicTypes;
  * Registered through {@code META-INF/services/org.hibernate.boot.model.FunctionContributor}.
  *
  * <ul>
- *   <li>{@code user_search_text(username, email, first, last)}: the accent- and case-folded text that the
- *       trigram index {@code users_search} indexes, spelled exactly like the index so that PostgreSQL uses it;
- *   <li>{@code fold(text)}: the same folding for a search term;
- *   <li>{@code fuzzy_word_match(term, text)}: pg_trgm's {@code <%} (some word of the text is similar to the
- *       term), which the trigram index serves;
- *   <li>{@code jsonb_contains(document, json)}: {@code @>}, which the attributes' GIN index serves;
+ *   <li>{@code matches_search(id, pattern, term)}: the user is among those whose names, username or email
+ *       contain the pattern, or have a word similar to the term (pg_trgm's {@code <%}), accent- and
+ *       case-insensitively. The matches come from {@code users_matching}, a function of migration V5 that reads
+ *       the trigram index {@code users_search} past row-level security, which would keep PostgreSQL from using
+ *       that index (its operators are not leakproof: docs/performance.md, "Row-level security and indexes");
+ *   <li>{@code has_attributes(id, json)}: the user's attributes contain the JSON object, from
+ *       {@code users_with_attributes}, which reads the GIN index {@code users_attributes} the same way;
  *   <li>{@code month_of(timestamp)}: {@code date_trunc('month', …)}.
  * </ul>
  */
@@ -25,23 +26,12 @@ public final class SearchFunctions implements FunctionContributor {
     public void contributeFunctions(FunctionContributions contributions) {
         var registry = contributions.getFunctionRegistry();
         var types = contributions.getTypeConfiguration().getBasicTypeRegistry();
-        var string = types.resolve(StandardBasicTypes.STRING);
         var bool = types.resolve(StandardBasicTypes.BOOLEAN);
-        registry.patternDescriptorBuilder(
-                        "user_search_text",
-                        "f_unaccent(lower(?1 || ' ' || coalesce(?2, '') || ' ' || coalesce(?3, '') || ' ' || coalesce(?4, '')))")
-                .setExactArgumentCount(4)
-                .setInvariantType(string)
-                .register();
-        registry.patternDescriptorBuilder("fold", "f_unaccent(lower(?1))")
-                .setExactArgumentCount(1)
-                .setInvariantType(string)
-                .register();
-        registry.patternDescriptorBuilder("fuzzy_word_match", "(?1 <% ?2)")
-                .setExactArgumentCount(2)
+        registry.patternDescriptorBuilder("matches_search", "(?1 in (select users_matching(?2, ?3)))")
+                .setExactArgumentCount(3)
                 .setInvariantType(bool)
                 .register();
-        registry.patternDescriptorBuilder("jsonb_contains", "(?1 @> cast(?2 as jsonb))")
+        registry.patternDescriptorBuilder("has_attributes", "(?1 in (select users_with_attributes(cast(?2 as jsonb))))")
                 .setExactArgumentCount(2)
                 .setInvariantType(bool)
                 .register();

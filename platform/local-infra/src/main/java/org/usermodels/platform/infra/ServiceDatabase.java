@@ -1,8 +1,9 @@
 package org.usermodels.platform.infra;
 
 /**
- * A service's database and its two roles: the owner, which runs the migrations and owns every table, and
- * the application role, which the running service connects as. The application role owns nothing, so
+ * A service's database and its two roles: the owner, which runs the migrations, owns every table and bypasses
+ * row-level security (for the functions it owns that look search matches up in indexes), and the application
+ * role, which the running service connects as. The application role owns nothing and bypasses nothing, so
  * PostgreSQL's row-level security applies to it in full.
  *
  * @param name the database

@@ -36,18 +36,36 @@ public final class DocumentedSql {
     }
 
     static void matches(Path file, String snippet, List<String> statements) {
+        matches(file, "sql", snippet, "```sql\n" + format(statements) + "\n```\n");
+    }
+
+    /**
+     * Checks (or writes) a query plan shown in a chapter, marked {@code <!-- plan:name -->}: the lines of an
+     * {@code EXPLAIN (COSTS OFF)}, which name the plan's nodes and indexes without the numbers that vary from
+     * run to run.
+     */
+    public static void matchesPlan(String chapter, String snippet, List<String> plan) {
+        matches(
+                repository().resolve("docs").resolve(chapter),
+                "plan",
+                snippet,
+                "```text\n" + String.join("\n", plan) + "\n```\n");
+    }
+
+    private static void matches(Path file, String kind, String snippet, String expected) {
         var chapter = file.getFileName();
         try {
             var text = Files.readString(file);
             var marker = Pattern.compile(
-                    "(<!-- sql:" + Pattern.quote(snippet) + " -->\\n)(.*?)(<!-- /sql:" + Pattern.quote(snippet)
-                            + " -->)",
+                    "(<!-- " + kind + ":" + Pattern.quote(snippet) + " -->\\n)(.*?)(<!-- /" + kind + ":"
+                            + Pattern.quote(snippet) + " -->)",
                     Pattern.DOTALL);
             var found = marker.matcher(text);
             assertThat(found.find())
-                    .as("docs/%s has a snippet <!-- sql:%s --> ... <!-- /sql:%s -->", chapter, snippet, snippet)
+                    .as(
+                            "docs/%s has a snippet <!-- %s:%s --> ... <!-- /%s:%s -->",
+                            chapter, kind, snippet, kind, snippet)
                     .isTrue();
-            var expected = "```sql\n" + format(statements) + "\n```\n";
             if (Boolean.getBoolean("usermodels.docs.update")) {
                 Files.writeString(
                         file, found.replaceFirst(Matcher.quoteReplacement(found.group(1) + expected + found.group(3))));
@@ -55,8 +73,8 @@ public final class DocumentedSql {
             }
             assertThat(found.group(2))
                     .as(
-                            "SQL of docs/%s#%s; rerun with -Dusermodels.docs.update=true to take the new SQL",
-                            chapter, snippet)
+                            "%s of docs/%s#%s; rerun with -Dusermodels.docs.update=true to take the new one",
+                            kind, chapter, snippet)
                     .isEqualTo(expected);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

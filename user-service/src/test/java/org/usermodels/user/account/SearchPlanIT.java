@@ -1,0 +1,136 @@
+package org.usermodels.user.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import org.usermodels.platform.testsupport.DocumentedSql;
+import org.usermodels.platform.testsupport.SqlRecorder;
+import org.usermodels.platform.testsupport.TestPostgres;
+import org.usermodels.user.testing.TenantSql;
+import org.usermodels.user.testing.UserServiceApi;
+import org.usermodels.user.testing.UserServiceIT;
+
+/**
+ * Where the search finds its matches, read from PostgreSQL's plans: row-level security keeps the trigram index
+ * from a query that names the search's operators itself (they are not leakproof, so the policy's condition
+ * must come first: the tenant's rows are read and each is filtered), and the function of migration V5, run as
+ * the tables' owner, uses it.
+ * The plans are shown in docs/performance.md.
+ */
+@UserServiceIT
+// a context (and so a database) of its own: its plans then see only its own rows, and come out the same each run
+@TestPropertySource(properties = "usermodels.test.database=search-plans")
+class SearchPlanIT {
+
+    /** The predicate of the search as a query would write it inline, and as {@code users_matching} does. */
+    static final String MATCHES = """
+            (f_unaccent(lower(u.username || ' ' || coalesce(u.email, '') || ' ' || coalesce(u.first_name, '') || ' '
+                              || coalesce(u.last_name, ''))) like f_unaccent(lower('%angstrom%')) escape '\\'
+             or f_unaccent(lower('angstrom')) <% f_unaccent(lower(u.username || ' ' || coalesce(u.email, '') || ' '
+                                                                || coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, ''))))""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    SqlRecorder sql;
+
+    UserServiceApi api;
+    UserServiceApi.Tenant tenant;
+    String database;
+
+    @BeforeEach
+    void aTenantOfThousandsAndFreshStatistics() throws SQLException {
+        api = new UserServiceApi(port);
+        tenant = api.createTenant();
+        // names as varied as a directory's, so that the statistics see a fragment that few users share
+        new TenantSql(dataSource).query(tenant.id(), Long.class, """
+                with inserted as (
+                    insert into users (tenant_id, id, username, email, first_name, last_name, type)
+                    select current_tenant(), gen_random_uuid(), 'planned-' || n, 'planned-' || n || '@example.org',
+                           (array['Ada', 'Alan', 'Grace', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Tony'])[1 + n % 8],
+                           (array['Hopper', 'Turing', 'Lovelace', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Hoare',
+                                  'Ritchie', 'Thompson', 'Kernighan', 'Wirth', 'Backus', 'McCarthy', 'Minsky',
+                                  'Shannon', 'Neumann', 'Babbage', 'Hamilton', 'Goldberg', 'Ångström', 'Müller',
+                                  'Núñez', 'Dvořák', 'Søndergaard', 'Lefèvre', 'Özdemir', 'Čapek', 'Ibáñez',
+                                  'Gonçalves'])[1 + n % 30],
+                           'user'
+                    from generate_series(1, 6000) n
+                    returning 1)
+                select count(*) from inserted
+                """);
+        try (var connection = dataSource.getConnection()) {
+            database = connection.getCatalog();
+        }
+        try (var connection = TestPostgres.server().connect(database);
+                var statement = connection.createStatement()) {
+            statement.execute("analyze users");
+        }
+    }
+
+    @Test
+    void theSearchFindsItsMatchesInTheTrigramIndexPastRowLevelSecurity() throws SQLException {
+        sql.clear();
+        api.as(tenant.adminToken()).get("/users?q=angstrom").then().statusCode(200);
+        var search = sql.statements().stream()
+                .filter(statement -> statement.contains("users_matching"))
+                .toList();
+
+        var underPolicy = plan(database + "_app", "select u.id from users u where u.deleted_at is null and " + MATCHES);
+        var asOwner = plan(
+                database,
+                "select u.id from users u where u.tenant_id = current_tenant() and u.deleted_at is null and "
+                        + MATCHES);
+
+        assertThat(search)
+                .as("the endpoint's statement takes its matches from users_matching")
+                .hasSize(1);
+        assertThat(String.join("\n", underPolicy))
+                .as("under row-level security the inline predicate filters every row of the tenant")
+                .containsPattern("Filter: .*f_unaccent\\(lower.* <% ")
+                .doesNotContain("users_search");
+        assertThat(String.join("\n", asOwner))
+                .as("as the owner (BYPASSRLS) the same predicate is an index condition")
+                .contains("Bitmap Index Scan on users_search");
+        DocumentedSql.matchesPlan("performance.md", "search-under-rls", underPolicy);
+        DocumentedSql.matchesPlan("performance.md", "search-past-rls", asOwner);
+    }
+
+    /**
+     * {@code EXPLAIN (COSTS OFF)} of a query run as a role (the test database's owner is named like the
+     * database, its application role with {@code _app}), in a transaction acting for the tenant, with
+     * sequential scans disabled: the plan then shows whether an index can serve the query at all.
+     */
+    List<String> plan(String role, String query) throws SQLException {
+        var lines = new ArrayList<String>();
+        try (var connection = TestPostgres.server().connect(database);
+                var statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("set local role " + role);
+            // what the planner may use, not what it prefers for a few thousand rows: a sequential scan is made
+            // too dear to choose while any other path exists
+            statement.execute("set local enable_seqscan = off");
+            statement.execute("select set_config('app.tenant_id', '%s', true)".formatted(tenant.id()));
+            try (var rows = statement.executeQuery("explain (costs off) " + query)) {
+                while (rows.next()) {
+                    lines.add(rows.getString(1));
+                }
+            }
+            connection.rollback();
+        }
+        return lines.stream()
+                .map(line -> line.replace(tenant.id().toString(), "<tenant>"))
+                .toList();
+    }
+}

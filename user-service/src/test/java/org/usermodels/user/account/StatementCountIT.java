@@ -1,0 +1,103 @@
+package org.usermodels.user.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.usermodels.platform.testsupport.SqlRecorder;
+import org.usermodels.user.testing.TenantSql;
+import org.usermodels.user.testing.UserServiceApi;
+import org.usermodels.user.testing.UserServiceIT;
+
+/**
+ * What each read endpoint costs in statements, counted as they reach the database: at most three besides the
+ * transaction's {@code set_config}, and the same number whatever the page size, so that no N+1 can come
+ * back. (The benchmark measures the time; this measures the work that does not depend on the machine.)
+ */
+@UserServiceIT
+class StatementCountIT {
+
+    static final int MOST = 3;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    SqlRecorder sql;
+
+    UserServiceApi api;
+    UserServiceApi.Tenant tenant;
+    UserServiceApi.User staff;
+    String deepCursor;
+
+    @BeforeEach
+    void tenantOfEveryModel() {
+        api = new UserServiceApi(port);
+        tenant = api.createTenant(UserServiceApi.allTypes().toArray(String[]::new));
+        for (var type : UserServiceApi.allTypes()) {
+            api.createUser(tenant, type, UserServiceApi.detailsOfEachType().get(type));
+        }
+        staff = api.createUser(
+                tenant, "staff", UserServiceApi.detailsOfEachType().get("staff"));
+        new TenantSql(dataSource).insertUsers(tenant.id(), "counted", 120);
+        deepCursor = api.as(tenant.adminToken())
+                .get("/users?limit=60")
+                .then()
+                .extract()
+                .path("next");
+    }
+
+    /** The statements of one call, without the {@code set_config} each transaction begins with. */
+    List<String> statementsOf(String path) {
+        api.as(tenant.adminToken()).get(path).then().statusCode(200);
+        sql.clear();
+        api.as(tenant.adminToken()).get(path).then().statusCode(200);
+        return sql.statements().stream()
+                .filter(statement -> !statement.contains("set_config('app.tenant_id'"))
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"first page", "deep page", "search", "filter by type", "filter by attribute"})
+    void aPageCostsAtMostThreeStatementsWhateverItsSize(String endpoint) {
+        Map<String, IntFunction<String>> paths = Map.of(
+                "first page", limit -> "/users?limit=" + limit,
+                "deep page", limit -> "/users?limit=" + limit + "&cursor=" + deepCursor,
+                "search", limit -> "/users?limit=" + limit + "&q=counted",
+                "filter by type", limit -> "/users?limit=" + limit + "&type=user",
+                "filter by attribute", limit -> "/users?limit=" + limit + "&status=ACTIVE&sort=-dateJoined");
+
+        var five = statementsOf(paths.get(endpoint).apply(5));
+        var fifty = statementsOf(paths.get(endpoint).apply(50));
+
+        assertThat(five).hasSizeLessThanOrEqualTo(MOST).hasSameSizeAs(fifty);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/users/{id}", "/users/me", "/users/{id}/permissions", "/groups"})
+    void aReadCostsAtMostThreeStatements(String template) {
+        var path = template.replace("{id}", staff.id().toString());
+
+        assertThat(statementsOf(path)).hasSizeLessThanOrEqualTo(MOST);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ndjson", "csv"})
+    void anExportIsOneQueryHoweverManyUsersItStreams(String format) {
+        var statements = statementsOf("/users/export?format=" + format);
+
+        assertThat(statements.stream().filter(statement -> statement.contains("from users")))
+                .hasSize(1);
+        assertThat(statements).hasSizeLessThanOrEqualTo(MOST);
+    }
+}
