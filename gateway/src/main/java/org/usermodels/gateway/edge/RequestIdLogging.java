@@ -6,9 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.usermodels.platform.web.RequestIds;
 
 /**
- * Makes the request id in the Reactor context visible to logging: Reactor's automatic context propagation
- * ({@code spring.reactor.context-propagation=auto}) restores registered thread locals around every operator,
- * and this registers the MDC entry as one of them.
+ * Makes the request id in the Reactor context visible to logging: registered as a thread local that a context
+ * snapshot restores (the access log's line, {@link AccessLog}), it lands in the MDC while that line is written.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestIdLogging {

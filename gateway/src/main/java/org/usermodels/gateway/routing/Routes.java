@@ -39,6 +39,14 @@ class Routes {
     static final String TENANT_HEADER = "X-Tenant-Id";
 
     static final String USER_SERVICE = "user-service";
+
+    /**
+     * Bulk imports and exports: user-service's too, with a time limit of their own
+     * ({@code resilience4j.timelimiter.instances.user-service-bulk}), since a file of 100,000 users takes longer to
+     * upload or to stream than any other request may.
+     */
+    static final String USER_SERVICE_BULK = "user-service-bulk";
+
     static final String PROFILE_SERVICE = "profile-service";
 
     /** Where the gateway's Swagger UI finds each service's OpenAPI description. */
@@ -47,6 +55,12 @@ class Routes {
     @Bean
     RouteLocator usermodelsRoutes(RouteLocatorBuilder routes, RouteTargets targets, RetryPolicy retries) {
         return routes.routes()
+                .route(
+                        USER_SERVICE_BULK,
+                        route -> route.order(-1)
+                                .path("/api/users/imports", "/api/users/imports/**", "/api/users/export")
+                                .filters(filters -> resilient(filters, USER_SERVICE_BULK, retries))
+                                .uri(targets.userServiceUri()))
                 .route(
                         USER_SERVICE,
                         route -> route.path("/api/users/**", "/api/groups/**", "/api/tenant/**", "/api/tenants/**")

@@ -101,16 +101,6 @@ class NewUserChecks {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     List<Checked> check(List<NewUser> requests, List<Integer> rows, boolean validateFields) {
-        return check(requests, rows, validateFields, null);
-    }
-
-    /**
-     * Checks new users whose type is decided already, whatever types the tenant enables: a tenant's first
-     * administrator is a default-model user.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    List<Checked> check(
-            List<NewUser> requests, List<Integer> rows, boolean validateFields, @Nullable UserType decided) {
         var schema = attributes.schema();
         var enabled = tenant.enabledTypes();
         var results = new ArrayList<Checked>(requests.size());
@@ -122,7 +112,7 @@ class NewUserChecks {
                         .forEach(violation -> invalid.add(
                                 FieldProblem.of(violation.getPropertyPath().toString(), violation.getMessage())));
             }
-            var type = decided == null ? typeOf(request, enabled, invalid) : decided;
+            var type = typeOf(request, enabled, invalid);
             var checked = schema.check(request.attributesOrEmpty());
             invalid.addAll(checked.problems());
             results.add(new Checked(type, checked.values(), invalid, new ArrayList<>()));

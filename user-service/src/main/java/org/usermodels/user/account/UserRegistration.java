@@ -22,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.web.FieldProblem;
 import org.usermodels.platform.web.InvalidRequest;
+import org.usermodels.user.attribute.AttributeSchema;
+import org.usermodels.user.attribute.AttributeValuesConverter;
 import org.usermodels.user.attribute.TenantAttributes;
 import org.usermodels.user.identity.IdentityDirectory;
 import org.usermodels.user.identity.IdentityDirectory.NewIdentity;
@@ -299,7 +301,12 @@ public class UserRegistration {
             return List.of();
         }
         var schema = attributes.schema();
-        schema.uniqueNames().forEach(values::lockUnique);
+        requireUniqueAttributesStillFree(
+                schema,
+                batch.stream()
+                        .map(planned -> schema.check(planned.request().attributesOrEmpty())
+                                .values())
+                        .toList());
         var members = groups.findByName(Group.MEMBERS).orElseThrow(() -> new IllegalStateException("no members"));
         var customers = (int) batch.stream()
                 .filter(planned -> types.get(planned.id()) == UserType.CUSTOMER)
@@ -324,17 +331,42 @@ public class UserRegistration {
 
     /** The one user of {@link #register}, checked again under the locks of its transaction. */
     private UserView persist(UUID id, UserType type, NewUser request, Set<String> extraGroups) {
-        attributes.schema().uniqueNames().forEach(values::lockUnique);
-        var checked = checks.check(List.of(request), List.of(0), false, type).getFirst();
-        requirePassed(checked);
+        var schema = attributes.schema();
+        var checked = schema.check(request.attributesOrEmpty());
+        if (!checked.valid()) {
+            throw InvalidRequest.of(checked.problems());
+        }
+        requireUniqueAttributesStillFree(schema, List.of(checked.values()));
         var number = type == UserType.CUSTOMER ? users.reserveCounterValues("customer_number", 1) : 0;
-        var user = newUser(id, type, request, checked.attributeValues(), clock.instant(), number);
+        var user = newUser(id, type, request, checked.values(), clock.instant(), number);
         for (var name : union(Group.MEMBERS, extraGroups)) {
             user.join(groups.findByName(name).orElseThrow(() -> new IllegalStateException("no group " + name)));
         }
         user = register(user);
         log.info("Registered {} user {} ({})", type.code(), id, user.username());
         return UserView.of(user, UserView.groupsOf(user), null);
+    }
+
+    /**
+     * Locks each unique attribute of the tenant for the rest of the transaction and checks that no other user
+     * took one of these values since they were checked: unique attribute values have no index that could refuse
+     * a duplicate (they live in {@code jsonb}), so two creations racing would both pass the check without the
+     * lock. Usernames, emails and employee numbers have their unique indexes instead ({@link UniqueViolations}).
+     *
+     * @throws InvalidRequest (400) when a value is taken now
+     */
+    private void requireUniqueAttributesStillFree(AttributeSchema schema, List<Map<String, Object>> valuesOfEach) {
+        for (var name : schema.uniqueNames()) {
+            values.lockUnique(name);
+            var json = valuesOfEach.stream()
+                    .map(each -> each.get(name))
+                    .filter(java.util.Objects::nonNull)
+                    .map(AttributeValuesConverter::toJson)
+                    .toList();
+            if (!values.takenAmong(name, json).isEmpty()) {
+                throw InvalidRequest.field("attributes." + name, "is already taken by another user");
+            }
+        }
     }
 
     /** Saves a new user and records their {@code UserRegistered} event, in the caller's transaction. */

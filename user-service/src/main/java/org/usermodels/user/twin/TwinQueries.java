@@ -123,15 +123,13 @@ final class TwinQueries {
         parameters.add(tenant);
         if (term != null && explicitTenant) {
             // without row-level security PostgreSQL may use the trigram index for the predicate itself
-            sql.append("""
-                     and (f_unaccent(lower(u1_0.username || ' ' || coalesce(u1_0.email, '') || ' ' || coalesce(u1_0.first_name, '') || ' ' || coalesce(u1_0.last_name, ''))) like f_unaccent(lower(?)) escape '\\'
-                     or (f_unaccent(lower(?)) <% f_unaccent(lower(u1_0.username || ' ' || coalesce(u1_0.email, '') || ' ' || coalesce(u1_0.first_name, '') || ' ' || coalesce(u1_0.last_name, '')))))
-                    """);
+            sql.append(
+                    " and (u1_0.search_text like f_unaccent(lower(?)) escape '\\' or f_unaccent(lower(?)) <% u1_0.search_text)");
             parameters.add("%" + escapeLike(term) + "%");
             parameters.add(term);
         } else if (term != null) {
             // under row-level security, as the endpoint: the matches from users_matching (migration V5)
-            sql.append(" and (u1_0.id in (select users_matching(?, ?)))");
+            sql.append(" and (u1_0.id = any(array(select users_matching(?, ?))))");
             parameters.add("%" + escapeLike(term) + "%");
             parameters.add(term);
         }

@@ -31,11 +31,8 @@ import org.usermodels.user.testing.UserServiceIT;
 class SearchPlanIT {
 
     /** The predicate of the search as a query would write it inline, and as {@code users_matching} does. */
-    static final String MATCHES = """
-            (f_unaccent(lower(u.username || ' ' || coalesce(u.email, '') || ' ' || coalesce(u.first_name, '') || ' '
-                              || coalesce(u.last_name, ''))) like f_unaccent(lower('%angstrom%')) escape '\\'
-             or f_unaccent(lower('angstrom')) <% f_unaccent(lower(u.username || ' ' || coalesce(u.email, '') || ' '
-                                                                || coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, ''))))""";
+    static final String MATCHES =
+            "(u.search_text like f_unaccent(lower('%angstrom%')) escape '\\' or f_unaccent(lower('angstrom')) <% u.search_text)";
 
     @LocalServerPort
     int port;
