@@ -154,6 +154,7 @@ public final class Benchmarks {
                 main.userIds().addAll(bulk.ids(main));
                 seeding.awaitQuiet();
                 var users = size;
+                scenarios.warmUp(main, users, scale.warmUp());
                 results.add(profiler.around("search " + step, () -> scenarios.search(main, users, step)));
                 results.add(profiler.around("read " + step, () -> scenarios.readById(main, step)));
                 results.add(scenarios.pages(main, users, step));

@@ -244,6 +244,41 @@ final class Scenarios {
                 "create one user", sides, next::getAndIncrement, scale.clients(), scale.slice(), scale.slices(), true);
     }
 
+    /**
+     * Load that is not measured, so that every side's JIT has compiled its hot paths before anything is timed: a
+     * reactive gateway in particular needs tens of thousands of requests to reach its speed. Each side of the
+     * step's read comparisons gets {@code duration} of it, several clients at once.
+     */
+    void warmUp(Tenant tenant, int size, Duration duration) {
+        var admin = tenant.admin();
+        var terms = synchronizedTerms(tenant, size);
+        var picks = synchronizedPicks(tenant);
+        var keycloak = system.keycloak().adminApi();
+        List<Side<Integer>> sides = List.of(
+                Side.of("warm-up", n -> get(system.gateway(), "/api/users/" + picks.get(), admin), 200),
+                Side.of("warm-up", n -> get(system.userService(), "/api/users/" + picks.get(), admin), 200),
+                Side.of("warm-up", n -> get(system.gateway(), "/api/users?limit=20&q=" + terms.get(), admin), 200),
+                Side.of("warm-up", n -> get(system.userService(), "/api/users?limit=20&q=" + terms.get(), admin), 200),
+                Side.of("warm-up", n -> get(system.userService(), "/twin/users/" + picks.get(), admin), 200),
+                Side.of("warm-up", n -> get(system.userService(), "/twin/users?limit=20&q=" + terms.get(), admin), 200),
+                Side.of(
+                        "warm-up",
+                        n -> Http.get(URI.create(keycloak + "/users/" + picks.get()), keycloakAdmin.get())
+                                .build(),
+                        200),
+                Side.of(
+                        "warm-up",
+                        n -> Http.get(
+                                        URI.create(keycloak + "/users?briefRepresentation=true&max=20&search="
+                                                + terms.get()),
+                                        keycloakAdmin.get())
+                                .build(),
+                        200));
+        for (var side : sides) {
+            measurement.throughput("warm-up", List.of(side), () -> 0, scale.clients(), duration, 1, false);
+        }
+    }
+
     /** p95 of reading users by id, one request at a time, over the given tenants in turn (one side). */
     Measurement.Latency tenantScopedRead(String comparison, List<Tenant> tenants) {
         var pairs = new ArrayList<Map.Entry<Tenant, UUID>>();
@@ -329,6 +364,7 @@ final class Scenarios {
      *     {@code usersPerOtherTenant} users
      * @param manyTenants how many tenants the last phase reaches
      * @param bulkRounds rounds of bulk imports on each side, {@code bulkUsers} each
+     * @param warmUp unmeasured load per side before each step's comparisons
      */
     record Scale(
             String name,
@@ -342,10 +378,12 @@ final class Scenarios {
             int usersPerOtherTenant,
             int manyTenants,
             int bulkRounds,
-            int bulkUsers) {
+            int bulkUsers,
+            Duration warmUp) {
 
         static Scale smoke() {
-            return new Scale("smoke", 3, 8, 2, Duration.ofMillis(300), 1, List.of(40), 1, 10, 4, 1, 10);
+            return new Scale(
+                    "smoke", 3, 8, 2, Duration.ofMillis(300), 1, List.of(40), 1, 10, 4, 1, 10, Duration.ofMillis(200));
         }
 
         static Scale full() {
@@ -361,7 +399,8 @@ final class Scenarios {
                     1_000,
                     1_000,
                     4,
-                    1_000);
+                    1_000,
+                    Duration.ofSeconds(15));
         }
 
         static String label(int users) {
