@@ -144,7 +144,8 @@ final class Population {
         var last = random.nextInt(5) == 0
                 ? ACCENTED_LAST_NAMES.get(random.nextInt(ACCENTED_LAST_NAMES.size()))
                 : PLAIN_LAST_NAMES.get(random.nextInt(PLAIN_LAST_NAMES.size()));
-        var username = "%s.%s.%d".formatted(ascii(first), ascii(last), n);
+        // usernames are unique in the whole realm of Keycloak, not only in a tenant: the tenant is part of them
+        var username = "%s.%s.%d.%s".formatted(ascii(first), ascii(last), n, tenant);
         var user = new LinkedHashMap<String, Object>();
         var type = severalTypes ? typeOf(n) : "user";
         user.put("type", type);

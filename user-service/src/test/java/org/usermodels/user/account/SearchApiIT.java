@@ -233,4 +233,32 @@ class SearchApiIT {
         assertThat(search).doesNotContain("angstrom");
         DocumentedSql.matches("users.md", "search-q", List.of(search));
     }
+    /**
+     * The functions that read the search's indexes past row-level security (migration V5) run as the tables'
+     * owner, so the policies do not stop them: they must take the tenant from the transaction themselves. Asked
+     * for a pattern that users of two tenants share, they answer the transaction's tenant's users only, and
+     * nothing in a transaction that names no tenant.
+     */
+    @Test
+    void theFunctionsPastRowLevelSecurityAnswerForTheTransactionsTenantOnly() {
+        var other = api.createTenant();
+        var rows = new TenantSql(dataSource);
+        rows.insertUsers(tenant.id(), "shared-name", 3);
+        rows.insertUsers(other.id(), "shared-name", 4);
+        // as the application role, users shows the tenant's rows only: every id a function answers must be one
+        var matches = "select count(*) from users_matching('%%shared-name%%', 'shared-name') m %s";
+        var attributes = "select count(*) from users_with_attributes('{}') m %s";
+        var notTheTenants = "where m not in (select id from users)";
+
+        assertThat(rows.count(tenant.id(), matches.formatted(""))).isEqualTo(3);
+        assertThat(rows.count(other.id(), matches.formatted(""))).isEqualTo(4);
+        assertThat(rows.count(tenant.id(), matches.formatted(notTheTenants))).isZero();
+        assertThat(rows.count(other.id(), attributes.formatted("")))
+                .as("every user's attributes contain the empty object")
+                .isEqualTo(rows.count(other.id(), "select count(*) from users where deleted_at is null"))
+                .isGreaterThanOrEqualTo(4);
+        assertThat(rows.count(other.id(), attributes.formatted(notTheTenants))).isZero();
+        assertThat(rows.count(null, matches.formatted(""))).isZero();
+        assertThat(rows.count(null, attributes.formatted(""))).isZero();
+    }
 }
