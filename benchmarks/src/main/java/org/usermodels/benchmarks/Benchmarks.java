@@ -129,6 +129,8 @@ public final class Benchmarks {
             bulk.ours(solo, 0, scale.steps().getFirst());
             solo.userIds().addAll(bulk.ids(solo));
             seeding.awaitQuiet();
+            // as warm as the system will be at a thousand tenants, so that the comparison is of tenants, not of JIT
+            scenarios.warmUp(solo, scale.steps().getFirst(), scale.warmUp());
             results.add(scenarios.tenantScopedRead("read by id in one tenant @ 1 tenant", List.of(solo)));
 
             log.info("Phase 2: ten tenants");
