@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -93,7 +94,7 @@ class ProfileSearch {
             var department = query.department();
             specification = specification.and((root, q, cb) -> cb.equal(
                     cb.lower(cb.treat(root, StaffProfile.class).get(StaffProfile_.department)),
-                    department.toLowerCase(java.util.Locale.ROOT)));
+                    department.toLowerCase(Locale.ROOT)));
         }
         if (query.skill() != null) {
             var skill = query.skill();
@@ -108,7 +109,7 @@ class ProfileSearch {
                                         root.get(Profile_.userId)),
                                 cb.equal(
                                         cb.lower(rating.get(ProfileSkill_.skill).get(Skill_.name)),
-                                        skill.toLowerCase(java.util.Locale.ROOT)),
+                                        skill.toLowerCase(Locale.ROOT)),
                                 cb.ge(rating.get(ProfileSkill_.level), (short) minLevel));
                 return cb.exists(ratings);
             });
@@ -117,7 +118,7 @@ class ProfileSearch {
             var words = "%"
                     + query.q()
                             .strip()
-                            .toLowerCase(java.util.Locale.ROOT)
+                            .toLowerCase(Locale.ROOT)
                             .replace("%", "\\%")
                             .replace("_", "\\_") + "%";
             specification =

@@ -10,8 +10,8 @@ import org.usermodels.platform.tenancy.TenantContext;
 
 /**
  * Before a tenant's call reaches a controller: provisions the tenant's schema if this service has not seen
- * the tenant yet (its first call may come before its {@code TenantCreated} event), and answers 503 when the
- * schema's migration failed.
+ * the tenant yet (its first call may come before its {@code TenantCreated} event), waits while it is being
+ * migrated, and answers 503 when the schema's migration failed.
  */
 @Configuration(proxyBeanMethods = false)
 class TenantSchemaGuard implements WebMvcConfigurer {
@@ -29,7 +29,10 @@ class TenantSchemaGuard implements WebMvcConfigurer {
                     @Override
                     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                         TenantContext.current().ifPresent(tenant -> {
-                            var state = schemas.state(tenant.id()).orElseGet(() -> schemas.provision(tenant));
+                            // a schema being migrated is waited for, never read half-made
+                            var state = schemas.state(tenant.id())
+                                    .filter(known -> known.status() != SchemaState.Status.MIGRATING)
+                                    .orElseGet(() -> schemas.provision(tenant));
                             if (state.status() == SchemaState.Status.FAILED) {
                                 throw new TenantSchemaUnavailable(tenant.slug());
                             }

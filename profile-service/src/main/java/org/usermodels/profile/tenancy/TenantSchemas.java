@@ -9,12 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +43,7 @@ public final class TenantSchemas {
     private final JdbcTemplate owner;
     private final int concurrency;
     private final Map<UUID, SchemaState> states = new ConcurrentHashMap<>();
+    private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
 
     TenantSchemas(Configuration flyway, int concurrency) {
         this.flyway = flyway;
@@ -69,13 +74,27 @@ public final class TenantSchemas {
      * @return the schema's state afterwards; a failure is recorded, not thrown
      */
     public SchemaState provision(TenantRef tenant) {
-        var schema = schemaOf(tenant);
-        owner.update(
-                "insert into tenant_schemas (tenant_id, slug, schema_name) values (?, ?, ?) on conflict (tenant_id) do nothing",
-                tenant.id(),
-                tenant.slug(),
-                schema);
-        return migrate(tenant, schema);
+        return exclusively(tenant.id(), () -> {
+            var known = states.get(tenant.id());
+            if (known != null && known.status() == SchemaState.Status.READY) {
+                return known;
+            }
+            owner.update(
+                    "insert into tenant_schemas (tenant_id, slug, schema_name) values (?, ?, ?) on conflict do nothing",
+                    tenant.id(),
+                    tenant.slug(),
+                    schemaOf(tenant));
+            var registered = owner.queryForList(
+                    "select schema_name from tenant_schemas where tenant_id = ?", String.class, tenant.id());
+            if (registered.isEmpty()) {
+                return failed(
+                        tenant,
+                        schemaOf(tenant),
+                        "The schema " + schemaOf(tenant) + " belongs to another tenant.",
+                        System.nanoTime());
+            }
+            return migrate(tenant, registered.getFirst());
+        });
     }
 
     /**
@@ -109,7 +128,7 @@ public final class TenantSchemas {
                         });
         var permits = new Semaphore(concurrency);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            var running = new ArrayList<java.util.concurrent.Future<SchemaState>>();
+            var running = new ArrayList<Future<SchemaState>>();
             for (var row : tenants) {
                 running.add(executor.submit(() -> {
                     permits.acquire();
@@ -125,7 +144,7 @@ public final class TenantSchemas {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
         var took = Duration.ofNanos(System.nanoTime() - started);
@@ -136,37 +155,57 @@ public final class TenantSchemas {
         return took;
     }
 
+    /**
+     * Migrates a tenant's schema, one migration per tenant at a time in this service: a tenant's first call and
+     * its {@code TenantCreated} event may both ask for it, and neither must see the schema half-made.
+     */
     private SchemaState migrate(TenantRef tenant, String schema) {
-        var started = System.nanoTime();
-        states.put(
+        return exclusively(tenant.id(), () -> {
+            var started = System.nanoTime();
+            states.put(
+                    tenant.id(),
+                    new SchemaState(
+                            tenant.id(), tenant.slug(), schema, SchemaState.Status.MIGRATING, null, null, null, 0));
+            SchemaState state;
+            try {
+                var result = flywayFor(schema).migrate();
+                state = new SchemaState(
+                        tenant.id(),
+                        tenant.slug(),
+                        schema,
+                        SchemaState.Status.READY,
+                        result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+                        null,
+                        Instant.now(),
+                        Duration.ofNanos(System.nanoTime() - started).toMillis());
+            } catch (RuntimeException e) {
+                log.error("Migrating the schema {} of tenant {} failed", schema, tenant.slug(), e);
+                return failed(tenant, schema, e.getMessage(), started);
+            }
+            states.put(tenant.id(), state);
+            return state;
+        });
+    }
+
+    private SchemaState failed(TenantRef tenant, String schema, @Nullable String error, long started) {
+        var state = new SchemaState(
                 tenant.id(),
-                new SchemaState(tenant.id(), tenant.slug(), schema, SchemaState.Status.MIGRATING, null, null, null, 0));
-        SchemaState state;
-        try {
-            var result = flywayFor(schema).migrate();
-            state = new SchemaState(
-                    tenant.id(),
-                    tenant.slug(),
-                    schema,
-                    SchemaState.Status.READY,
-                    result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
-                    null,
-                    Instant.now(),
-                    Duration.ofNanos(System.nanoTime() - started).toMillis());
-        } catch (RuntimeException e) {
-            log.error("Migrating the schema {} of tenant {} failed", schema, tenant.slug(), e);
-            state = new SchemaState(
-                    tenant.id(),
-                    tenant.slug(),
-                    schema,
-                    SchemaState.Status.FAILED,
-                    null,
-                    e.getMessage(),
-                    Instant.now(),
-                    Duration.ofNanos(System.nanoTime() - started).toMillis());
-        }
+                tenant.slug(),
+                schema,
+                SchemaState.Status.FAILED,
+                null,
+                error,
+                Instant.now(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
         states.put(tenant.id(), state);
         return state;
+    }
+
+    private SchemaState exclusively(UUID tenant, Supplier<SchemaState> work) {
+        // synchronized does not pin a virtual thread since JDK 24 (JEP 491)
+        synchronized (locks.computeIfAbsent(tenant, id -> new Object())) {
+            return work.get();
+        }
     }
 
     private Flyway flywayFor(String schema) {

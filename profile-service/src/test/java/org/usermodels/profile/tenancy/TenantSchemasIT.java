@@ -10,6 +10,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -160,5 +164,59 @@ class TenantSchemasIT {
                 .statusCode(200)
                 .body("status", equalTo("READY"));
         api.as(brokenMember.token()).get("/profiles/me").then().statusCode(200);
+    }
+
+    /**
+     * A tenant's first call and its {@code TenantCreated} event may provision its schema at the same moment:
+     * each gets the ready schema, which is registered and migrated once.
+     */
+    @Test
+    void oneTenantProvisionedFromSeveralThreadsAtOnceIsMigratedOnce() throws Exception {
+        var tenant = new TenantRef(UUID.randomUUID(), ProfileServiceApi.unique("race"));
+        var start = new CyclicBarrier(4);
+        var states = new ArrayList<SchemaState>();
+        try (var executor = Executors.newFixedThreadPool(4)) {
+            var results = new ArrayList<Future<SchemaState>>();
+            for (var i = 0; i < 4; i++) {
+                results.add(executor.submit(() -> {
+                    start.await();
+                    return schemas.provision(tenant);
+                }));
+            }
+            for (var result : results) {
+                states.add(result.get(60, TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(states).extracting(SchemaState::status).containsOnly(SchemaState.Status.READY);
+        var owner = new JdbcTemplate(schemas.ownerDataSource());
+        assertThat(owner.queryForObject(
+                        "select count(*) from tenant_schemas where tenant_id = ?", Integer.class, tenant.id()))
+                .isEqualTo(1);
+        assertThat(owner.queryForList(
+                        "select version from " + TenantSchemas.schemaOf(tenant)
+                                + ".flyway_schema_history where version is not null group by version having count(*) > 1",
+                        String.class))
+                .isEmpty();
+        assertThat(owner.queryForObject(
+                        "select count(*) from " + TenantSchemas.schemaOf(tenant)
+                                + ".flyway_schema_history where success",
+                        Integer.class))
+                .isPositive();
+    }
+
+    /** A tenant whose slug names another tenant's schema gets none: never the other tenant's. */
+    @Test
+    void aSchemaNameTakenByAnotherTenantIsNotShared() {
+        var slug = ProfileServiceApi.unique("twin");
+        var first = new TenantRef(UUID.randomUUID(), slug);
+        var second = new TenantRef(UUID.randomUUID(), slug);
+        assertThat(schemas.provision(first).status()).isEqualTo(SchemaState.Status.READY);
+
+        var state = schemas.provision(second);
+
+        assertThat(state.status()).isEqualTo(SchemaState.Status.FAILED);
+        assertThat(state.error()).contains("belongs to another tenant");
+        assertThat(schemas.state(first.id()).orElseThrow().status()).isEqualTo(SchemaState.Status.READY);
     }
 }

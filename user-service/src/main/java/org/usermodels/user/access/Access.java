@@ -2,6 +2,7 @@ package org.usermodels.user.access;
 
 import jakarta.persistence.EntityManager;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,7 +42,7 @@ public class Access {
      */
     @SuppressWarnings("unchecked")
     public Set<String> effectivePermissions(UUID userId) {
-        return transactions.execute(status -> Set.copyOf(new HashSet<>((java.util.List<String>) entityManager
+        return transactions.execute(status -> Set.copyOf(new HashSet<>((List<String>) entityManager
                 .createNativeQuery("""
                         select up.permission_code
                         from user_permissions up

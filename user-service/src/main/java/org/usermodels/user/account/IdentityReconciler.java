@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,8 +145,8 @@ public class IdentityReconciler {
                         identity.firstName(),
                         identity.lastName(),
                         "reconciler",
-                        java.util.Set.of(),
-                        java.util.List.of(tenant),
+                        Set.of(),
+                        List.of(tenant),
                         null);
                 if (currentUser.enrollIfNew(caller, tenant)) {
                     enrolled++;

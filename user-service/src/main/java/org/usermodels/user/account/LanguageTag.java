@@ -13,14 +13,19 @@ import java.util.IllformedLocaleException;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** A well-formed IETF BCP 47 language tag with a language, such as {@code en}, {@code de-CH} or {@code pt-BR}. */
+/**
+ * A well-formed IETF BCP 47 language tag with a language, such as {@code en}, {@code de-CH} or {@code pt-BR},
+ * of at most {@value #MAX_LENGTH} characters (RFC 5646's advice for what to store; the column holds as many).
+ */
 @Documented
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = LanguageTag.Validator.class)
 public @interface LanguageTag {
 
-    String message() default "must be a BCP 47 language tag such as 'en' or 'de-CH'";
+    int MAX_LENGTH = 35;
+
+    String message() default "must be a BCP 47 language tag of at most 35 characters, such as 'en' or 'de-CH'";
 
     Class<?>[] groups() default {};
 
@@ -32,6 +37,9 @@ public @interface LanguageTag {
         public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
             if (value == null) {
                 return true;
+            }
+            if (value.length() > MAX_LENGTH) {
+                return false;
             }
             try {
                 return !new Locale.Builder()

@@ -14,14 +14,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * A request to create a user. {@code type} selects the model ({@code user} when absent); the object named
  * like the type carries its own fields ({@code staff} for {@code "type": "staff"}), and the others must be
- * absent. The initial {@code password} goes to Keycloak only: it is never stored or logged here.
+ * absent. The initial {@code password} goes to Keycloak only: it is never logged here, and never stored but in
+ * a bulk import's staged row until that row is processed (or its job fails), docs/bulk-import.md.
  */
 public record NewUser(
         @Nullable String type,
 
         @NotBlank @Size(max = 100) @Pattern(regexp = "[a-zA-Z0-9._@-]+", message = "may contain letters, digits, '.', '_', '@' and '-' only") String username,
 
-        @NotBlank @Size(max = 320) @Email(regexp = ".+@.+\\..+", message = "must be an email address") String email,
+        @NotBlank @Size(max = 254) @Email(regexp = ".+@.+\\..+", message = "must be an email address") String email,
 
         @NotBlank @Size(max = 255) String firstName,
         @NotBlank @Size(max = 255) String lastName,

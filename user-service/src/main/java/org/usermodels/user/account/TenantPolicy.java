@@ -1,6 +1,8 @@
 package org.usermodels.user.account;
 
+import java.util.List;
 import java.util.Set;
+import org.usermodels.platform.tenancy.TenantRef;
 
 /**
  * What the current tenant allows, as the tenant registry knows it. Defined here, implemented by the tenant
@@ -12,5 +14,5 @@ public interface TenantPolicy {
     Set<UserType> enabledTypes();
 
     /** Every tenant that is not suspended, for work done on each tenant's behalf (the reconciler). */
-    java.util.List<org.usermodels.platform.tenancy.TenantRef> activeTenants();
+    List<TenantRef> activeTenants();
 }

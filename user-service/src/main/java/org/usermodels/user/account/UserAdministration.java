@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
@@ -117,7 +118,7 @@ class UserAdministration {
                 .forEach(violation -> problems.add(
                         new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage())));
         var schema = attributes.schema();
-        var checked = schema.check(edit.attributes() == null ? java.util.Map.of() : edit.attributes());
+        var checked = schema.check(edit.attributes() == null ? Map.of() : edit.attributes());
         problems.addAll(checked.problems());
         if (!problems.isEmpty()) {
             throw InvalidRequest.of(problems);
@@ -252,7 +253,7 @@ class UserAdministration {
         }
     }
 
-    private void apply(User user, UserEdit edit, java.util.Map<String, Object> attributeValues) {
+    private void apply(User user, UserEdit edit, Map<String, Object> attributeValues) {
         rejectDetailsOfOtherTypes(user, edit);
         var now = clock.instant();
         user.changeProfile(new User.Profile(

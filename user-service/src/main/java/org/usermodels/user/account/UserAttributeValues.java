@@ -3,6 +3,7 @@ package org.usermodels.user.account;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,7 +130,7 @@ class UserAttributeValues implements AttributeValueStore {
                 .setParameter("values", "[" + String.join(",", json) + "]")
                 .getResultList();
         // normalised as the converter writes them, so that they compare with the batch's values
-        var normalised = new java.util.HashSet<String>();
+        var normalised = new HashSet<String>();
         held.forEach(
                 value -> normalised.add(AttributeValuesConverter.toJson(AttributeValuesConverter.fromJson(value))));
         return normalised;

@@ -17,7 +17,7 @@ record UserEdit(
         @Nullable String type,
         @Nullable String username,
 
-        @NotBlank @Size(max = 320) @Email(regexp = ".+@.+\\..+", message = "must be an email address") String email,
+        @NotBlank @Size(max = 254) @Email(regexp = ".+@.+\\..+", message = "must be an email address") String email,
 
         @NotBlank @Size(max = 255) String firstName,
         @NotBlank @Size(max = 255) String lastName,

@@ -1,5 +1,6 @@
 package org.usermodels.user.account;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,8 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,6 +33,7 @@ import org.usermodels.user.identity.IdentityDirectory;
 import org.usermodels.user.identity.IdentityDirectory.NewIdentity;
 import org.usermodels.user.identity.IdentityDirectory.PlannedIdentity;
 import org.usermodels.user.identity.IdentityDirectory.Provisioning;
+import org.usermodels.user.identity.IdentityRefused;
 import org.usermodels.user.outbox.DomainEvent;
 import org.usermodels.user.outbox.Outbox;
 
@@ -190,26 +195,19 @@ public class UserRegistration {
                                 .toList());
         var toWrite = new ArrayList<Planned>();
         for (var planned : accepted) {
-            if (provisioned.get(planned.id()) == Provisioning.TAKEN) {
-                outcomes.put(
-                        planned.id(),
-                        new Outcome(
-                                planned.id(),
-                                planned.row(),
-                                false,
-                                List.of(new FieldProblem(
-                                        "username",
-                                        "The identity provider already has a user with this username or email"
-                                                + " address."))));
+            var refused = identityProblem(provisioned.get(planned.id()));
+            if (refused.isPresent()) {
+                outcomes.put(planned.id(), new Outcome(planned.id(), planned.row(), false, List.of(refused.get())));
             } else {
                 toWrite.add(planned);
             }
         }
+        var recordFailed = new AtomicBoolean();
         try {
             transactions.executeWithoutResult(status -> {
                 var written = persistAll(toWrite, types);
                 written.forEach(outcome -> outcomes.put(outcome.id(), outcome));
-                record.accept(List.copyOf(outcomes.values()));
+                recordAll(record, List.copyOf(outcomes.values()), recordFailed);
             });
             log.info(
                     "Registered a batch of {} users ({} written, {} left out)",
@@ -220,7 +218,17 @@ public class UserRegistration {
                             .count());
             return List.copyOf(outcomes.values());
         } catch (RuntimeException failure) {
-            compensate(ids(toWrite), failure);
+            // only what this attempt created: an identity an earlier attempt created stays until its row is decided
+            compensate(
+                    toWrite.stream()
+                            .map(Planned::id)
+                            .filter(id -> provisioned.get(id) == Provisioning.CREATED)
+                            .toList(),
+                    failure);
+            if (recordFailed.get()) {
+                // the caller cannot keep what became of the batch (an import whose worker lost its lease)
+                throw failure;
+            }
             log.warn(
                     "A batch of {} users failed as a whole ({}); registering them one by one",
                     toWrite.size(),
@@ -243,32 +251,41 @@ public class UserRegistration {
                 .toList());
         for (var planned : toWrite) {
             Outcome outcome;
-            var provisioned = identities.createMembers(
-                    organization,
-                    List.of(new PlannedIdentity(planned.id(), identityOf(planned.request(), types.get(planned.id())))));
-            if (provisioned.get(planned.id()) == Provisioning.TAKEN) {
-                outcome = new Outcome(
-                        planned.id(),
-                        planned.row(),
-                        false,
-                        List.of(new FieldProblem(
-                                "username",
-                                "The identity provider already has a user with this username or email address.")));
+            var provisioned = identities
+                    .createMembers(
+                            organization,
+                            List.of(new PlannedIdentity(
+                                    planned.id(), identityOf(planned.request(), types.get(planned.id())))))
+                    .get(planned.id());
+            var refused = identityProblem(provisioned);
+            if (refused.isPresent()) {
+                outcome = new Outcome(planned.id(), planned.row(), false, List.of(refused.get()));
             } else {
+                var recordFailed = new AtomicBoolean();
                 try {
                     var written = transactions.execute(status -> {
                         var result = persistAll(List.of(planned), types).getFirst();
                         var all = new ArrayList<>(pending);
                         all.add(result);
-                        record.accept(List.copyOf(all));
+                        recordAll(record, all, recordFailed);
                         return result;
                     });
                     pending.clear();
                     settled.put(planned.id(), written);
                     continue;
                 } catch (RuntimeException failure) {
-                    compensate(List.of(planned.id()), failure);
-                    outcome = new Outcome(planned.id(), planned.row(), false, problemsOf(failure));
+                    if (recordFailed.get()) {
+                        compensate(provisioned == Provisioning.CREATED ? List.of(planned.id()) : List.of(), failure);
+                        throw failure;
+                    }
+                    if (isConflictOnId(failure)) {
+                        // the row's user was written meanwhile, under the id chosen for this very row
+                        outcome = new Outcome(planned.id(), planned.row(), true, List.of());
+                    } else {
+                        // the row fails (or waits for another try), so its identity goes, whichever attempt made it
+                        compensate(List.of(planned.id()), failure);
+                        outcome = new Outcome(planned.id(), planned.row(), false, problemsOf(failure));
+                    }
                 }
             }
             pending.add(outcome);
@@ -280,6 +297,11 @@ public class UserRegistration {
         return batch.stream().map(planned -> settled.get(planned.id())).toList();
     }
 
+    /**
+     * A row's own problems in a failure of its transaction: a taken value, an invalid one, or a value the
+     * database refuses to store (an SQL state of class 22, data exception, or 23, integrity constraint). Any
+     * other failure is not the row's (the database went away, say) and is thrown: the row then waits.
+     */
     private static List<FieldProblem> problemsOf(RuntimeException failure) {
         var conflict = UniqueViolations.conflictOf(failure);
         if (conflict.isPresent()) {
@@ -289,7 +311,42 @@ public class UserRegistration {
         if (failure instanceof InvalidRequest invalid) {
             return invalid.errors();
         }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                log.warn("A row's user could not be stored: {}", sql.getMessage());
+                return List.of(new FieldProblem("", "holds a value that cannot be stored"));
+            }
+        }
         throw failure;
+    }
+
+    private static boolean isConflictOnId(RuntimeException failure) {
+        return UniqueViolations.conflictOf(failure)
+                .map(conflict -> "id".equals(conflict.getBody().getProperties().get("field")))
+                .orElse(false);
+    }
+
+    /** Why an identity could not be provisioned, as the row's problem; empty when it exists now. */
+    private static Optional<FieldProblem> identityProblem(Provisioning provisioning) {
+        return switch (provisioning) {
+            case TAKEN ->
+                Optional.of(new FieldProblem(
+                        "username", "The identity provider already has a user with this username or email address."));
+            case REFUSED -> Optional.of(new FieldProblem("", IdentityRefused.DETAIL));
+            case CREATED, EXISTED -> Optional.empty();
+        };
+    }
+
+    /** Hands outcomes to the caller, noting whether the caller failed to keep them. */
+    private static void recordAll(Consumer<List<Outcome>> record, List<Outcome> outcomes, AtomicBoolean failed) {
+        try {
+            record.accept(List.copyOf(outcomes));
+        } catch (RuntimeException e) {
+            failed.set(true);
+            throw e;
+        }
     }
 
     /**
@@ -360,7 +417,7 @@ public class UserRegistration {
             values.lockUnique(name);
             var json = valuesOfEach.stream()
                     .map(each -> each.get(name))
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .map(AttributeValuesConverter::toJson)
                     .toList();
             if (!values.takenAmong(name, json).isEmpty()) {
@@ -394,7 +451,7 @@ public class UserRegistration {
             var taken = checked.taken().getFirst();
             throw Conflict.taken(taken.field(), taken.what());
         }
-        return java.util.Objects.requireNonNull(checked.type());
+        return Objects.requireNonNull(checked.type());
     }
 
     /**

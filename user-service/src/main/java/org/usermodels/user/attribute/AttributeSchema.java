@@ -1,6 +1,7 @@
 package org.usermodels.user.attribute;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class AttributeSchema {
     AttributeSchema(List<AttributeRule> rules) {
         var byName = new LinkedHashMap<String, AttributeRule>();
         rules.forEach(rule -> byName.put(rule.name(), rule));
-        this.rules = java.util.Collections.unmodifiableMap(byName);
+        this.rules = Collections.unmodifiableMap(byName);
     }
 
     public static AttributeSchema empty() {

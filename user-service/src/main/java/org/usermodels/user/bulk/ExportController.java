@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -22,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.usermodels.platform.tenancy.TenantRef;
 import org.usermodels.platform.web.InvalidRequest;
+import org.usermodels.platform.web.LenientAcceptHeader;
 import org.usermodels.user.account.UserExport;
 import org.usermodels.user.account.UserView;
 import org.usermodels.user.attribute.AttributeSchema;
@@ -34,8 +33,9 @@ import tools.jackson.dataformat.csv.CsvSchema;
  * {@code GET /api/users/export}: every user of the tenant, in all three models with their custom attributes,
  * streamed as NDJSON (one user per line, as {@code GET /api/users} shows them) or CSV (the columns of
  * {@link CsvColumns}). The format comes from {@code ?format=ndjson|csv}, else from {@code Accept}; NDJSON when
- * neither says. The response is written while the users are read, in constant memory; a file exported from
- * one tenant imports into another as it is.
+ * neither says. The response is written while the users are read, in constant memory; an exported file
+ * imports as it is (the columns the service assigns are read past), once its usernames and emails are free in
+ * the realm.
  */
 @RestController
 class ExportController {
@@ -64,13 +64,16 @@ class ExportController {
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"users-%s.%s\"".formatted(tenant.slug(), chosen.code()));
-        try (var out = new BufferedWriter(
-                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
-            switch (chosen) {
-                case NDJSON -> export.forEach(user -> line(out, json.writeValueAsString(user)));
-                case CSV -> csv(out);
-            }
+        // Not closed when the export fails half-way: closing would end the response as if the file were whole.
+        // The failure goes up instead, and the server then closes the connection before the response's end,
+        // which every HTTP client reports as an error (and before anything was sent, it answers a problem).
+        var out = new BufferedWriter(
+                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
+        switch (chosen) {
+            case NDJSON -> export.forEach(user -> line(out, json.writeValueAsString(user)));
+            case CSV -> csv(out);
         }
+        out.flush();
     }
 
     private void csv(Writer out) {
@@ -131,14 +134,8 @@ class ExportController {
         if (accept == null || accept.isBlank()) {
             return ImportFormat.NDJSON;
         }
-        List<MediaType> wanted;
-        try {
-            wanted = MediaType.parseMediaTypes(accept);
-        } catch (IllegalArgumentException e) {
-            throw InvalidRequest.field("Accept", "is not a list of media types");
-        }
-        MimeTypeUtils.sortBySpecificity(wanted);
-        for (var type : wanted) {
+        // a header that cannot be read counts as none, as for every endpoint of the service
+        for (var type : LenientAcceptHeader.read(accept)) {
             for (var candidate : List.of(ImportFormat.NDJSON, ImportFormat.CSV)) {
                 if (type.isCompatibleWith(candidate.mediaType()) && type.getQualityValue() > 0) {
                     return candidate;

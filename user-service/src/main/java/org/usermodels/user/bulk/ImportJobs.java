@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -175,19 +176,31 @@ class ImportJobs {
     }
 
     /**
-     * Takes (or renews) a job for {@code lease}: one update, which a second worker racing for the same job
-     * finds already done.
+     * Takes a job for {@code lease}, as {@code holder}: one update, which a second worker racing for the same
+     * job finds already done.
      *
      * @return whether this worker holds the job now
      */
-    boolean claim(UUID id, Duration lease, boolean renewal) {
+    boolean claim(UUID id, UUID holder, Duration lease) {
         return jdbc.update("""
                         update user_imports
-                        set status = 'RUNNING', started_at = coalesce(started_at, now()),
+                        set status = 'RUNNING', started_at = coalesce(started_at, now()), lease_holder = ?,
                             lease_until = now() + cast(? as interval)
                         where id = ? and status in ('QUEUED', 'RUNNING')
-                          and (? or lease_until is null or lease_until < now())
-                        """, lease.toMillis() + " milliseconds", id, renewal) == 1;
+                          and (lease_until is null or lease_until < now())
+                        """, holder, interval(lease), id) == 1;
+    }
+
+    /**
+     * Renews the lease of a job this worker holds.
+     *
+     * @return false when another worker took the job over (this one's lease ran out first)
+     */
+    boolean renew(UUID id, UUID holder, Duration lease) {
+        return jdbc.update("""
+                        update user_imports set lease_until = now() + cast(? as interval)
+                        where id = ? and status = 'RUNNING' and lease_holder = ?
+                        """, interval(lease), id, holder) == 1;
     }
 
     /** The next pending rows of a job, in file order. */
@@ -205,16 +218,18 @@ class ImportJobs {
     }
 
     /**
-     * Records what became of rows, in the transaction that wrote their users: an imported row's content is
-     * dropped (the user holds it now), a failed row keeps its problems and loses its content too, so that the
-     * staging table holds no one's personal data once the job is done with them.
+     * Records what became of rows, in the transaction that wrote their users, and renews the lease: an imported
+     * row's content is dropped (the user holds it now), a failed row keeps its problems and loses its content
+     * too, so that the staging table holds no one's personal data once the job is done with them. The counts
+     * grow by the rows this call moved, never by a row settled before.
+     *
+     * @throws LeaseLost when the job is no longer this worker's: the transaction must not commit then
      */
-    void settle(UUID id, List<UserRegistration.Outcome> outcomes) {
+    void settle(UUID id, UUID holder, Duration lease, List<UserRegistration.Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
         }
         var rowsById = new ArrayList<Object[]>(outcomes.size());
-        var imported = 0;
         for (var outcome : outcomes) {
             rowsById.add(new Object[] {
                 outcome.created() ? "IMPORTED" : "FAILED",
@@ -222,20 +237,30 @@ class ImportJobs {
                 id,
                 outcome.row()
             });
-            if (outcome.created()) {
-                imported++;
-            }
         }
-        jdbc.batchUpdate("""
+        var moved = jdbc.batchUpdate("""
                 update user_import_rows set status = ?, problems = cast(? as jsonb), content = null
                 where import_id = ? and row_number = ? and status = 'PENDING'
                 """, rowsById);
-        jdbc.update("""
+        var imported = 0;
+        var failed = 0;
+        for (var i = 0; i < moved.length; i++) {
+            if (moved[i] == 1 && outcomes.get(i).created()) {
+                imported++;
+            } else if (moved[i] == 1) {
+                failed++;
+            }
+        }
+        var ours = jdbc.update("""
                 update user_imports
                 set processed_rows = processed_rows + ?, imported_rows = imported_rows + ?,
-                    failed_rows = failed_rows + ?, last_error = null
-                where id = ?
-                """, outcomes.size(), imported, outcomes.size() - imported, id);
+                    failed_rows = failed_rows + ?, failures = 0, last_error = null,
+                    lease_until = now() + cast(? as interval)
+                where id = ? and status = 'RUNNING' and lease_holder = ?
+                """, imported + failed, imported, failed, interval(lease), id, holder);
+        if (ours != 1) {
+            throw new LeaseLost(id);
+        }
     }
 
     /** Marks a job done when no row waits any more; answers whether it did. */
@@ -247,22 +272,50 @@ class ImportJobs {
                         """, id, id) == 1;
     }
 
-    /** Gives a job up, with why. Rows not processed stay pending; the job shows what was done. */
+    /**
+     * Gives a job up, with why. Rows not processed stay pending, without their content (which may hold initial
+     * passwords): the job shows what was done, and nothing of what was not stays stored.
+     */
     void fail(UUID id, String reason) {
         jdbc.update(
                 "update user_imports set status = 'FAILED', finished_at = now(), lease_until = null, last_error = ?"
                         + " where id = ?",
-                reason.length() > 500 ? reason.substring(0, 500) : reason,
+                truncated(reason),
                 id);
+        jdbc.update("update user_import_rows set content = null where import_id = ? and status = 'PENDING'", id);
     }
 
     /** Lets a job wait: why, and until when no worker takes it up again. */
     void postpone(UUID id, String reason, Duration wait) {
         jdbc.update(
                 "update user_imports set last_error = ?, lease_until = now() + cast(? as interval) where id = ?",
-                reason.length() > 500 ? reason.substring(0, 500) : reason,
-                wait.toMillis() + " milliseconds",
+                truncated(reason),
+                interval(wait),
                 id);
+    }
+
+    /**
+     * Counts a chunk that failed for a reason that is neither a row's nor the identity provider's, and lets
+     * the job wait {@code wait} times the failures so far before it is tried again.
+     *
+     * @return the job's failures in a row, this one included
+     */
+    int failedOnce(UUID id, String reason, Duration wait) {
+        return Objects.requireNonNull(jdbc.queryForObject("""
+                update user_imports
+                set failures = failures + 1, last_error = ?,
+                    lease_until = now() + cast(? as interval) * (failures + 1)
+                where id = ?
+                returning failures
+                """, Integer.class, truncated(reason), interval(wait), id));
+    }
+
+    private static String truncated(String reason) {
+        return reason.length() > 500 ? reason.substring(0, 500) : reason;
+    }
+
+    private static String interval(Duration duration) {
+        return duration.toMillis() + " milliseconds";
     }
 
     private static RowMapper<ImportView> viewOf() {

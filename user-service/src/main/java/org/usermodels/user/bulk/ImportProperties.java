@@ -21,7 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval how often an idle worker looks for jobs (an upload on this instance wakes it at once)
  * @param lease how long a worker holds a job without renewing it; a job whose worker died is taken up by
  *     another after that
- * @param retryAfter how long a job waits when the identity provider did not answer
+ * @param retryAfter how long a job waits when the identity provider did not answer, and, times the failures
+ *     in a row so far, after a chunk failed for another reason (the fifth such failure stops the job)
+ * @param stagingBatch how many rows of an upload go to the staging table in one JDBC batch
  */
 @Validated
 @ConfigurationProperties("usermodels.imports")
@@ -32,4 +34,5 @@ record ImportProperties(
         @DefaultValue("true") boolean workerEnabled,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("2m") Duration lease,
-        @DefaultValue("10s") Duration retryAfter) {}
+        @DefaultValue("10s") Duration retryAfter,
+        @DefaultValue("1000") @Min(1) int stagingBatch) {}

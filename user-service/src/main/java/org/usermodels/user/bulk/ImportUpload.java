@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -26,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class ImportUpload {
-
-    private static final int STAGING_BATCH = 1_000;
 
     private final ImportJobs jobs;
     private final TenantAttributes attributes;
@@ -83,7 +82,7 @@ class ImportUpload {
         });
         if (!Boolean.TRUE.equals(written)) {
             var winner = transactions
-                    .execute(status -> jobs.byKey(java.util.Objects.requireNonNull(idempotencyKey)))
+                    .execute(status -> jobs.byKey(Objects.requireNonNull(idempotencyKey)))
                     .orElseThrow(() -> new IllegalStateException("the job that took the key vanished"));
             return replay(winner, input.fingerprint());
         }
@@ -96,7 +95,7 @@ class ImportUpload {
             UUID id, ImportFormat format, MeteredInput input, @Nullable String idempotencyKey, UUID caller) {
         var total = 0;
         var unreadable = 0;
-        var batch = new ArrayList<ImportJobs.StagedRow>(STAGING_BATCH);
+        var batch = new ArrayList<ImportJobs.StagedRow>(properties.stagingBatch());
         try (var reader = RowReader.of(format, input, json, attributes.schema())) {
             for (var row = reader.next(); row != null; row = reader.next()) {
                 if (++total > properties.maxRows()) {
@@ -110,7 +109,7 @@ class ImportUpload {
                         UUID.randomUUID(),
                         row.content() == null ? null : json.writeValueAsString(row.content()),
                         row.problems()));
-                if (batch.size() == STAGING_BATCH) {
+                if (batch.size() == properties.stagingBatch()) {
                     jobs.stage(id, batch);
                     batch.clear();
                 }

@@ -2,6 +2,7 @@ package org.usermodels.user.bulk;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,9 @@ class ImportWorker implements SmartLifecycle {
     private final ImportProperties properties;
     private final JsonMapper json;
     private final Semaphore wakeUp = new Semaphore(0);
+    /** This worker, as the lease of the job it runs names it. */
+    private final UUID holder = UUID.randomUUID();
+
     private volatile boolean running;
     private @Nullable Thread thread;
 
@@ -134,21 +138,23 @@ class ImportWorker implements SmartLifecycle {
     }
 
     private void process(UUID id) {
-        if (!Boolean.TRUE.equals(transactions.execute(status -> jobs.claim(id, properties.lease(), false)))) {
+        if (!Boolean.TRUE.equals(transactions.execute(status -> jobs.claim(id, holder, properties.lease())))) {
             return;
         }
         log.info("Import {} started or resumed", id);
-        var failures = 0;
         while (running) {
             var rows = transactions.execute(status -> jobs.pending(id, properties.chunkSize()));
             if (rows == null || rows.isEmpty()) {
-                transactions.executeWithoutResult(status -> jobs.completeIfDone(id));
-                log.info("Import {} completed", id);
+                if (Boolean.TRUE.equals(transactions.execute(status -> jobs.completeIfDone(id)))) {
+                    log.info("Import {} completed", id);
+                }
                 return;
             }
             try {
                 processChunk(id, rows);
-                failures = 0;
+            } catch (LeaseLost lost) {
+                log.warn("Import {} was taken over by another worker; this one leaves it", id);
+                return;
             } catch (IdentityUnavailable unavailable) {
                 transactions.executeWithoutResult(status -> jobs.postpone(
                         id,
@@ -157,16 +163,18 @@ class ImportWorker implements SmartLifecycle {
                 log.warn("Import {} waits for the identity provider: {}", id, unavailable.toString());
                 return;
             } catch (RuntimeException failure) {
-                log.error("A chunk of import {} failed", id, failure);
-                if (++failures >= MAX_FAILURES) {
+                var failures = transactions.execute(status -> jobs.failedOnce(
+                        id, "The service failed on a chunk of this import; it tries again.", properties.retryAfter()));
+                log.error("A chunk of import {} failed ({} in a row)", id, failures, failure);
+                if (failures != null && failures >= MAX_FAILURES) {
                     transactions.executeWithoutResult(status -> jobs.fail(
                             id,
                             "The import stopped: the service failed on it %d times in a row.".formatted(MAX_FAILURES)));
-                    return;
                 }
+                return;
             }
-            if (!Boolean.TRUE.equals(transactions.execute(status -> jobs.claim(id, properties.lease(), true)))) {
-                log.warn("Import {} was taken over by another worker", id);
+            if (!Boolean.TRUE.equals(transactions.execute(status -> jobs.renew(id, holder, properties.lease())))) {
+                log.warn("Import {} was taken over by another worker; this one leaves it", id);
                 return;
             }
         }
@@ -178,15 +186,13 @@ class ImportWorker implements SmartLifecycle {
         for (var row : rows) {
             try {
                 planned.add(new UserRegistration.Planned(
-                        row.userId(),
-                        row.row(),
-                        json.readValue(java.util.Objects.requireNonNull(row.content()), NewUser.class)));
+                        row.userId(), row.row(), json.readValue(Objects.requireNonNull(row.content()), NewUser.class)));
             } catch (JacksonException e) {
                 unreadable.add(new UserRegistration.Outcome(row.userId(), row.row(), false, List.of(problemOf(e))));
             }
         }
         if (planned.isEmpty()) {
-            transactions.executeWithoutResult(status -> jobs.settle(id, unreadable));
+            transactions.executeWithoutResult(status -> jobs.settle(id, holder, properties.lease(), unreadable));
             return;
         }
         var first = new AtomicBoolean(true);
@@ -195,7 +201,7 @@ class ImportWorker implements SmartLifecycle {
             if (first.getAndSet(false)) {
                 settled.addAll(unreadable);
             }
-            jobs.settle(id, settled);
+            jobs.settle(id, holder, properties.lease(), settled);
         });
     }
 

@@ -202,14 +202,14 @@ abstract sealed class RowReader implements AutoCloseable {
         @Override
         @Nullable ImportRow next() {
             try {
-                if (!records.hasNext()) {
-                    return null;
-                }
-                var cells = records.next();
-                row++;
-                if (cells.length == 1 && cells[0].isEmpty()) {
-                    return next();
-                }
+                String[] cells;
+                do { // blank lines are skipped, however many there are
+                    if (!records.hasNext()) {
+                        return null;
+                    }
+                    cells = records.next();
+                    row++;
+                } while (cells.length == 1 && cells[0].isEmpty());
                 if (cells.length != header.size()) {
                     return ImportRow.unreadable(
                             row, "", "has %d cells where the header names %d".formatted(cells.length, header.size()));

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Strict UTF-8 that refuses a file at the line where a malformed byte sequence stands ({@link FileRefused}).
+ * Strict UTF-8 that refuses a file at the line where a malformed byte sequence stands ({@link FileRefused}),
+ * and drops a byte order mark at the start.
  * The JDK's {@code InputStreamReader} would report the same bytes, but drops what it decoded before them in
  * the same read, so the line would be lost; this reader hands those characters over first, then refuses.
  */
@@ -24,7 +25,11 @@ final class Utf8Reader extends Reader {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(16 * 1024).flip();
     private final CharBuffer chars = CharBuffer.allocate(16 * 1024).flip();
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private boolean endOfInput;
+    private boolean drained;
+    private boolean started;
     private long newlines;
     private @Nullable FileRefused refusal;
 
@@ -37,13 +42,7 @@ final class Utf8Reader extends Reader {
         if (length == 0) {
             return 0;
         }
-        if (!chars.hasRemaining()) {
-            fill();
-        }
-        if (!chars.hasRemaining()) {
-            if (refusal != null) {
-                throw refusal;
-            }
+        if (!decoded()) {
             return -1;
         }
         var n = Math.min(length, chars.remaining());
@@ -56,6 +55,33 @@ final class Utf8Reader extends Reader {
         return n;
     }
 
+    /** One character, without the array {@link Reader#read()} would make for it (NDJSON reads a line so). */
+    @Override
+    public int read() throws IOException {
+        if (!decoded()) {
+            return -1;
+        }
+        var c = chars.get();
+        if (c == '\n') {
+            newlines++;
+        }
+        return c;
+    }
+
+    /** Decodes until a character is there; answers false at the end of the input. */
+    private boolean decoded() throws IOException {
+        while (!chars.hasRemaining()) {
+            if (refusal != null) {
+                throw refusal;
+            }
+            if (drained) {
+                return false;
+            }
+            fill();
+        }
+        return true;
+    }
+
     private void fill() throws IOException {
         if (refusal != null) {
             return;
@@ -66,6 +92,7 @@ final class Utf8Reader extends Reader {
             if (result.isUnderflow()) {
                 if (endOfInput) {
                     decoder.flush(chars);
+                    drained = true;
                     break;
                 }
                 if (chars.position() > 0) {
@@ -93,6 +120,13 @@ final class Utf8Reader extends Reader {
             }
         }
         chars.flip();
+        if (!started && chars.hasRemaining()) {
+            started = true;
+            // a byte order mark (spreadsheets write one before "CSV UTF-8") is not part of the first row
+            if (chars.get(chars.position()) == BYTE_ORDER_MARK) {
+                chars.get();
+            }
+        }
     }
 
     @Override

@@ -72,7 +72,9 @@ public interface IdentityDirectory {
         /** It existed already with this id and username: an earlier attempt at the same batch created it. */
         EXISTED,
         /** The username or email belongs to another identity of the realm; nothing was created. */
-        TAKEN
+        TAKEN,
+        /** The identity provider refused the details as invalid (a 400 of its own); nothing was created. */
+        REFUSED
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import org.jspecify.annotations.Nullable;
@@ -121,8 +122,12 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
     public UUID createMember(UUID organizationId, NewIdentity identity) {
         var id = UUID.randomUUID();
         var outcome = createMembers(organizationId, List.of(new PlannedIdentity(id, identity)));
-        if (outcome.get(id) == Provisioning.TAKEN) {
-            throw new IdentityConflict("The identity provider already has a user with this username or email address.");
+        switch (outcome.get(id)) {
+            case TAKEN ->
+                throw new IdentityConflict(
+                        "The identity provider already has a user with this username or email address.");
+            case REFUSED -> throw new IdentityRefused();
+            case CREATED, EXISTED -> {}
         }
         return id;
     }
@@ -134,30 +139,42 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
      * a larger batch is cut into requests of the size Keycloak handles best.) FAIL rather than SKIP because
      * Keycloak 26.7's SKIP fails the whole import with a 500 when a user matches another by email only; a 409
      * means some identity of the batch is taken, and the batch is split in halves until each taken one is
-     * alone (so k conflicts cost about k·log n requests, and none the usual batch). Organization membership has
-     * no bulk API: it is one request per identity, {@value #PARALLEL_MEMBERSHIPS} at a time.
+     * alone (so k conflicts cost about k·log n requests, and none the usual batch); a 400 (details Keycloak
+     * refuses, which our validation let through) is split the same way, so that it refuses the one identity
+     * alone. Organization membership has no bulk API: it is one request per identity,
+     * {@value #PARALLEL_MEMBERSHIPS} at a time. When a request fails on the way, the identities the earlier
+     * requests created are removed again before the failure is thrown.
      */
     @Override
     public Map<UUID, Provisioning> createMembers(UUID organizationId, List<PlannedIdentity> identities) {
         var outcome = new ConcurrentHashMap<UUID, Provisioning>();
-        for (var from = 0; from < identities.size(); from += IMPORT_BATCH) {
-            importOrSplit(identities.subList(from, Math.min(identities.size(), from + IMPORT_BATCH)), outcome);
+        try {
+            for (var from = 0; from < identities.size(); from += IMPORT_BATCH) {
+                importOrSplit(identities.subList(from, Math.min(identities.size(), from + IMPORT_BATCH)), outcome);
+            }
+        } catch (RuntimeException failure) {
+            removeQuietly(created(identities, outcome), failure);
+            throw failure;
         }
         var members = identities.stream()
-                .filter(planned -> outcome.get(planned.id()) != Provisioning.TAKEN)
+                .filter(planned -> outcome.get(planned.id()) == Provisioning.CREATED
+                        || outcome.get(planned.id()) == Provisioning.EXISTED)
                 .map(PlannedIdentity::id)
                 .toList();
         try {
             parallel(members, userId -> addMember(organizationId, userId));
         } catch (RuntimeException failure) {
-            removeQuietly(
-                    members.stream()
-                            .filter(id -> outcome.get(id) == Provisioning.CREATED)
-                            .toList(),
-                    failure);
+            removeQuietly(created(identities, outcome), failure);
             throw failure;
         }
         return Map.copyOf(outcome);
+    }
+
+    private static List<UUID> created(List<PlannedIdentity> identities, Map<UUID, Provisioning> outcome) {
+        return identities.stream()
+                .map(PlannedIdentity::id)
+                .filter(id -> outcome.get(id) == Provisioning.CREATED)
+                .toList();
     }
 
     private void importOrSplit(List<PlannedIdentity> batch, Map<UUID, Provisioning> outcome) {
@@ -167,7 +184,8 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
             request.setUsers(batch.stream().map(this::representationOf).toList());
             try (var response = realm().partialImport(request)) {
                 if (response.getStatus() != Response.Status.OK.getStatusCode()
-                        && response.getStatus() != Response.Status.CONFLICT.getStatusCode()) {
+                        && response.getStatus() != Response.Status.CONFLICT.getStatusCode()
+                        && response.getStatus() != Response.Status.BAD_REQUEST.getStatusCode()) {
                     throw new WebApplicationException(response.getStatus());
                 }
                 return response.getStatus();
@@ -175,6 +193,11 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
         });
         if (status == Response.Status.OK.getStatusCode()) {
             batch.forEach(planned -> outcome.put(planned.id(), Provisioning.CREATED));
+        } else if (batch.size() == 1 && status == Response.Status.BAD_REQUEST.getStatusCode()) {
+            log.warn(
+                    "Keycloak refused the details of identity {} as invalid",
+                    batch.getFirst().id());
+            outcome.put(batch.getFirst().id(), Provisioning.REFUSED);
         } else if (batch.size() == 1) {
             var planned = batch.getFirst();
             var existing = find(planned.id());
@@ -211,7 +234,7 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
     }
 
     /** Runs {@code work} for each id, {@value #PARALLEL_MEMBERSHIPS} at a time; the first failure is thrown. */
-    private static void parallel(List<UUID> ids, java.util.function.Consumer<UUID> work) {
+    private static void parallel(List<UUID> ids, Consumer<UUID> work) {
         var permits = new Semaphore(PARALLEL_MEMBERSHIPS);
         var failure = new AtomicReference<RuntimeException>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -332,10 +355,6 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
     @Override
     public void destroy() {
         keycloak.close();
-    }
-
-    private void removeQuietly(UUID userId, RuntimeException cause) {
-        removeQuietly(List.of(userId), cause);
     }
 
     private void removeQuietly(List<UUID> userIds, RuntimeException cause) {

@@ -26,7 +26,7 @@ record NewTenant(
     record Admin(
             @NotBlank @Size(max = 100) @Pattern(regexp = "[a-zA-Z0-9._@-]+", message = "may contain letters, digits, '.', '_', '@' and '-' only") String username,
 
-            @NotBlank @Size(max = 320) @Email(regexp = ".+@.+\\..+", message = "must be an email address") String email,
+            @NotBlank @Size(max = 254) @Email(regexp = ".+@.+\\..+", message = "must be an email address") String email,
 
             @NotBlank @Size(max = 255) String firstName,
             @NotBlank @Size(max = 255) String lastName,

@@ -31,7 +31,8 @@ class TenantGuard implements WebMvcConfigurer {
                         return true;
                     }
                 })
-                .addPathPatterns("/api/**")
+                // the twins too, so that they do what the endpoints they stand beside do (docs/performance.md)
+                .addPathPatterns("/api/**", "/twin/**")
                 .excludePathPatterns("/api/tenants", "/api/tenants/**");
     }
 }

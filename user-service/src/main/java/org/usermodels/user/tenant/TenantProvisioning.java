@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -185,7 +186,7 @@ class TenantProvisioning {
     }
 
     @Transactional(readOnly = true)
-    java.util.List<TenantView> list() {
+    List<TenantView> list() {
         return tenants.findAllByOrderBySlugAsc().stream().map(TenantView::of).toList();
     }
 

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -239,7 +240,7 @@ final class TwinQueries {
                 rows.getString("status"),
                 rows.getString("locale"),
                 rows.getString("time_zone"),
-                java.util.Objects.requireNonNull(instant(rows.getObject("date_joined", OffsetDateTime.class))),
+                Objects.requireNonNull(instant(rows.getObject("date_joined", OffsetDateTime.class))),
                 instant(rows.getObject("last_login", OffsetDateTime.class)),
                 attributes(rows.getString("attributes")),
                 customer,

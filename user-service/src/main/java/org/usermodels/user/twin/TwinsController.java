@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -90,8 +91,11 @@ class TwinsController implements DisposableBean {
         });
     }
 
+    /** The largest page, as {@code GET /api/users} allows it ({@code UserSearch.MAX_LIMIT}). */
+    static final int MAX_LIMIT = 200;
+
     /** The search's answer: a page and the cursor of the next, as {@code UserSearch.Page}. */
-    record Page(java.util.List<UserView> items, @Nullable String next) {}
+    record Page(List<UserView> items, @Nullable String next) {}
 
     @GetMapping
     Page search(
@@ -100,6 +104,9 @@ class TwinsController implements DisposableBean {
             @RequestParam(defaultValue = "20") int limit,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "rls") String isolation) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw InvalidRequest.field("limit", "must be between 1 and " + MAX_LIMIT);
+        }
         var queries = queries(isolation);
         var after = cursor == null ? null : decode(cursor);
         var term = q == null || q.isBlank() ? null : q.strip();
@@ -111,7 +118,7 @@ class TwinsController implements DisposableBean {
             var more = rows.size() > limit;
             var items = more ? rows.subList(0, limit) : rows;
             return new Page(
-                    java.util.List.copyOf(items),
+                    List.copyOf(items),
                     more
                             ? encode(new TwinQueries.Keyset(
                                     items.getLast().username(), items.getLast().id()))

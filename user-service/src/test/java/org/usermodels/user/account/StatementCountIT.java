@@ -1,7 +1,10 @@
 package org.usermodels.user.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
 
+import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -49,7 +52,28 @@ class StatementCountIT {
         }
         staff = api.createUser(
                 tenant, "staff", UserServiceApi.detailsOfEachType().get("staff"));
-        new TenantSql(dataSource).insertUsers(tenant.id(), "counted", 120);
+        api.as(tenant.adminToken())
+                .contentType(ContentType.JSON)
+                .body(List.of(Map.of(
+                        "name",
+                        "costCentre",
+                        "type",
+                        "enum",
+                        "values",
+                        List.of("SALES", "RESEARCH"),
+                        "searchable",
+                        true)))
+                .put("/tenant/attributes")
+                .then()
+                .statusCode(200);
+        var rows = new TenantSql(dataSource);
+        rows.insertUsers(tenant.id(), "counted", 120);
+        assertThat(rows.count(tenant.id(), """
+                        with tagged as (
+                            update users set attributes = '{"costCentre": "SALES"}'
+                            where username like 'counted-%' returning 1)
+                        select count(*) from tagged
+                        """)).isEqualTo(120);
         deepCursor = api.as(tenant.adminToken())
                 .get("/users?limit=60")
                 .then()
@@ -68,19 +92,22 @@ class StatementCountIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"first page", "deep page", "search", "filter by type", "filter by attribute"})
+    @ValueSource(
+            strings = {"first page", "deep page", "search", "filter by type", "filter by attribute", "newest active"})
     void aPageCostsAtMostThreeStatementsWhateverItsSize(String endpoint) {
         Map<String, IntFunction<String>> paths = Map.of(
                 "first page", limit -> "/users?limit=" + limit,
                 "deep page", limit -> "/users?limit=" + limit + "&cursor=" + deepCursor,
                 "search", limit -> "/users?limit=" + limit + "&q=counted",
                 "filter by type", limit -> "/users?limit=" + limit + "&type=user",
-                "filter by attribute", limit -> "/users?limit=" + limit + "&status=ACTIVE&sort=-dateJoined");
+                "filter by attribute", limit -> "/users?limit=" + limit + "&attr.costCentre=SALES",
+                "newest active", limit -> "/users?limit=" + limit + "&status=ACTIVE&sort=-dateJoined");
 
         var five = statementsOf(paths.get(endpoint).apply(5));
         var fifty = statementsOf(paths.get(endpoint).apply(50));
 
         assertThat(five).isNotEmpty().hasSizeLessThanOrEqualTo(MOST).hasSameSizeAs(fifty);
+        api.as(tenant.adminToken()).get(paths.get(endpoint).apply(50)).then().body("items", not(empty()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -387,6 +387,89 @@ class ImportsApiIT {
         assertThat(second.<Object>get("nextAfter")).isNull();
     }
 
+    @Test
+    void aCsvFileWithAByteOrderMarkAndManyBlankLinesImports() {
+        var username = UserServiceApi.unique("bom");
+        var csv = "\uFEFFusername,email,firstName,lastName\n" + "\n".repeat(50_000)
+                + "%s,%s@example.org,Byte,Order\n".formatted(username, username);
+
+        var job = finished(upload("text/csv", csv, 202).getString("id"));
+
+        assertThat(job.getInt("totalRows")).isOne();
+        assertThat(job.getInt("importedRows")).isOne();
+        api.as(tenant.adminToken()).get("/users?q=" + username).then().body("items[0].lastName", equalTo("Order"));
+    }
+
+    /**
+     * What an export writes, an import takes: a tenant's CSV export, its usernames and emails changed (they are
+     * unique in the whole realm), imports into another tenant, and that tenant's export then holds the same
+     * users, field for field, but for what the service assigns.
+     */
+    @Test
+    void aCsvExportImportsIntoAnotherTenantAsItIs() {
+        var rows = new ArrayList<Object>();
+        for (var type : UserServiceApi.allTypes()) {
+            rows.add(row(type, "round-" + type));
+        }
+        finished(upload(NDJSON, ndjson(rows), 202).getString("id"));
+        var exported = csvRows(export(tenant.adminToken()));
+        var renamed = exported.stream()
+                .map(user -> {
+                    var copy = new LinkedHashMap<>(user);
+                    copy.put("username", user.get("username") + "-again");
+                    copy.put("email", "again-" + user.get("email"));
+                    return copy;
+                })
+                .toList();
+        var first = tenant;
+        tenantWithEveryTypeAndAttributes();
+
+        var job = finished(upload("text/csv", csvText(renamed), 202).getString("id"));
+
+        assertThat(job.getInt("importedRows")).isEqualTo(exported.size()).isGreaterThan(rows.size());
+        var again = csvRows(export(tenant.adminToken())).stream()
+                .collect(java.util.stream.Collectors.toMap(user -> user.get("username"), user -> user));
+        var assigned = List.of("id", "username", "email", "dateJoined", "lastLogin");
+        for (var user : renamed) {
+            var imported = again.get(user.get("username"));
+            assertThat(imported).as(user.get("username")).isNotNull();
+            assertThat(imported.get("email")).isEqualTo(user.get("email"));
+            for (var column : user.keySet()) {
+                if (!assigned.contains(column)) {
+                    assertThat(imported.get(column))
+                            .as(user.get("username") + " " + column)
+                            .isEqualTo(user.get(column));
+                }
+            }
+        }
+        assertThat(first.id()).isNotEqualTo(tenant.id());
+    }
+
+    String export(String token) {
+        return api.as(token)
+                .get("/users/export?format=csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+    }
+
+    static List<Map<String, String>> csvRows(String text) {
+        var csv = tools.jackson.dataformat.csv.CsvMapper.builder().build();
+        try (var rows = csv.readerFor(Map.class)
+                .with(tools.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+                .<Map<String, String>>readValues(text)) {
+            return rows.readAll();
+        }
+    }
+
+    static String csvText(List<? extends Map<String, String>> rows) {
+        var builder = tools.jackson.dataformat.csv.CsvSchema.builder();
+        rows.getFirst().keySet().forEach(builder::addColumn);
+        var csv = tools.jackson.dataformat.csv.CsvMapper.builder().build();
+        return csv.writer(builder.build().withHeader()).writeValueAsString(rows);
+    }
+
     private void assertNothingStaged() {
         var sql = new TenantSql(dataSource);
         assertThat(sql.count(tenant.id(), "select count(*) from user_imports")).isZero();

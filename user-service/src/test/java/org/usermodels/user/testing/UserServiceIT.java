@@ -28,6 +28,9 @@ import org.usermodels.platform.testsupport.RecordSql;
             // small imports, so that a test's file spans several chunks and one over the limit stays small
             "usermodels.imports.max-rows=" + UserServiceIT.MAX_IMPORT_ROWS,
             "usermodels.imports.chunk-size=" + UserServiceIT.IMPORT_CHUNK,
+            // staging batches smaller than the row limit, so that a file refused for its size has rows in the
+            // database before it is refused, and the tests see that they are rolled back
+            "usermodels.imports.staging-batch=10",
             // the worker starts when a file is uploaded; it does not poll, which would add its statements to
             // the ones tests count
             "usermodels.imports.poll-interval=1h"

@@ -171,6 +171,19 @@ class TwinsIT {
         }
     }
 
+    @Test
+    void aPageSizeTheEndpointRefusesTheTwinRefusesToo() {
+        for (var limit : List.of("0", "-1", "201")) {
+            api.as(tenant.adminToken()).get("/users?limit=" + limit).then().statusCode(400);
+            twinAs(tenant.adminToken())
+                    .get("/users?limit=" + limit)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("limit"));
+        }
+    }
+
     private static Object cursor(Map<String, Object> page) {
         return json.readValue(Base64.getUrlDecoder().decode((String) page.get("next")), Object.class);
     }

@@ -17,11 +17,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.usermodels.platform.observability.TenantServerRequestObservationConvention;
 import org.usermodels.platform.security.CallerAuthenticationConverter;
 import org.usermodels.platform.tenancy.CurrentTenantArgumentResolver;
 import org.usermodels.platform.tenancy.TenantBindingFilter;
+import org.usermodels.platform.web.LenientAcceptHeader;
 import org.usermodels.platform.web.ProblemSecurityHandlers;
 import org.usermodels.platform.web.RequestIdFilter;
 import org.usermodels.platform.web.ServiceProblemHandler;
@@ -108,6 +110,11 @@ public class ServiceSupportAutoConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CurrentTenantArgumentResolver());
+            }
+
+            @Override
+            public void configureContentNegotiation(ContentNegotiationConfigurer negotiation) {
+                negotiation.strategies(List.of(new LenientAcceptHeader()));
             }
         };
     }

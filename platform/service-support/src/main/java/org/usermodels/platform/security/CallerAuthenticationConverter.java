@@ -2,6 +2,7 @@ package org.usermodels.platform.security;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +64,7 @@ public final class CallerAuthenticationConverter implements Converter<Jwt, Calle
     private static Set<String> realmRoles(Jwt jwt) {
         if (jwt.getClaims().get("realm_access") instanceof Map<?, ?> realmAccess
                 && realmAccess.get("roles") instanceof List<?> roles) {
-            var names = new java.util.HashSet<String>();
+            var names = new HashSet<String>();
             for (var role : roles) {
                 if (role instanceof String name) {
                     names.add(name);

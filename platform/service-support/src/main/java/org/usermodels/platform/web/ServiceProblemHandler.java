@@ -1,6 +1,7 @@
 package org.usermodels.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -135,6 +136,32 @@ public class ServiceProblemHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid parameter");
         problem.setProperty("errors", List.of(FieldProblem.of(name, "is not valid")));
         return handleExceptionInternal(exception, problem, headers, status, request);
+    }
+
+    /**
+     * A failure after the response was committed (a streamed export whose query failed half-way) can no longer
+     * become a problem, and Spring's default, to log it and end the response, would end it as if it were whole.
+     * The failure goes on to the server instead, which then cuts the connection before the response's end, so
+     * that the client sees an error rather than a complete-looking, short answer.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception exception,
+            @Nullable Object body,
+            HttpHeaders headers,
+            HttpStatusCode statusCode,
+            WebRequest request) {
+        var response = request instanceof NativeWebRequest nativeRequest
+                ? nativeRequest.getNativeResponse(HttpServletResponse.class)
+                : null;
+        if (response != null && response.isCommitted()) {
+            // the same exception, so that Spring goes on with it as unhandled (any other would be logged as a
+            // failure of this handler)
+            throw exception instanceof RuntimeException unchecked
+                    ? unchecked
+                    : new IllegalStateException("Failed after the response was committed", exception);
+        }
+        return super.handleExceptionInternal(exception, body, headers, statusCode, request);
     }
 
     @Override
