@@ -14,7 +14,9 @@ import static org.hamcrest.Matchers.oneOf;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +82,7 @@ class UsermodelsStoryIT {
     void thePlatformAdministratorCreatesTheThreeTenants() {
         var platformAdmin = tokens.password(UsermodelsRealm.PLATFORM_ADMIN, "organization");
         for (var tenant : List.of(acme, globex, initech)) {
-            var tenantId = gateway()
+            var created = gateway()
                     .auth()
                     .oauth2(platformAdmin)
                     .contentType(ContentType.JSON)
@@ -90,8 +92,10 @@ class UsermodelsStoryIT {
                     .statusCode(201)
                     .body("slug", equalTo(tenant.slug()))
                     .body("admin.username", equalTo(tenant.admin().username()))
-                    .extract()
-                    .<String>path("id");
+                    .extract();
+            var tenantId = created.<String>path("id");
+            followThroughTheGateway(created.header("Location"), gateway().auth().oauth2(platformAdmin))
+                    .body("id", equalTo(tenantId));
             gateway()
                     .auth()
                     .oauth2(platformAdmin)
@@ -132,13 +136,14 @@ class UsermodelsStoryIT {
                                 "onCall")));
         as(globex).get("/api/users/me").then().statusCode(200).body("attributes.site", equalTo("Cypress Creek"));
 
-        var support = as(acme).contentType(ContentType.JSON)
+        var created = as(acme).contentType(ContentType.JSON)
                 .body(Map.of("name", "support"))
                 .post("/api/groups")
                 .then()
                 .statusCode(201)
-                .extract()
-                .<String>path("id");
+                .extract();
+        var support = created.<String>path("id");
+        followThroughTheGateway(created.header("Location"), as(acme)).body("id", equalTo(support));
         ids.put("group:support", support);
         as(acme).put("/api/groups/" + support + "/permissions/users.view")
                 .then()
@@ -150,15 +155,16 @@ class UsermodelsStoryIT {
     void tenantAdministratorsCreateUsersOfEachModel() {
         for (var tenant : List.of(acme, globex, initech)) {
             for (var user : tenant.users()) {
-                var id = as(tenant)
+                var created = as(tenant)
                         .contentType(ContentType.JSON)
                         .body(user.creation(tenant.slug()))
                         .post("/api/users")
                         .then()
                         .statusCode(201)
                         .body("type", equalTo(user.type()))
-                        .extract()
-                        .<String>path("id");
+                        .extract();
+                var id = created.<String>path("id");
+                followThroughTheGateway(created.header("Location"), as(tenant)).body("id", equalTo(id));
                 ids.put(user.account().username(), id);
             }
         }
@@ -674,5 +680,17 @@ class UsermodelsStoryIT {
                         otherTenantsProfile -> assertThat(otherTenantsProfile).contains("\"status\":404"),
                         deleted -> assertThat(deleted).isEqualTo("DELETE answered 204"),
                         erased -> assertThat(erased).contains("\"status\":404"));
+    }
+
+    /**
+     * A {@code Location} the API answered names the gateway, as the client called it (not the service behind
+     * it), and following it there finds the resource.
+     */
+    private static ValidatableResponse followThroughTheGateway(String location, RequestSpecification as) {
+        var gateway = RunningSystem.services().gateway();
+        var target = URI.create(location);
+        assertThat(target.getScheme() + "://" + target.getRawAuthority())
+                .isEqualTo(gateway.getScheme() + "://" + gateway.getRawAuthority());
+        return as.get(target).then().statusCode(200);
     }
 }

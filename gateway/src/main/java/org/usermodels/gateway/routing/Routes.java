@@ -80,6 +80,9 @@ class Routes {
 
     private static GatewayFilterSpec resilient(GatewayFilterSpec filters, String service, RetryPolicy retries) {
         return filters.removeRequestHeader(TENANT_HEADER)
+                // the gateway says where the client called it (X-Forwarded-*); a client may not say it for it
+                .removeRequestHeader("Forwarded")
+                .removeRequestHeader("X-Forwarded-Prefix")
                 .circuitBreaker(breaker -> breaker.setName(service))
                 .retry(retry -> safeMethodsOnly(retry, retries));
     }

@@ -67,6 +67,36 @@ class EdgeIT {
         assertThat(response.header("X-Request-Id")).isEqualTo(received.headers().get("x-request-id"));
     }
 
+    /**
+     * The services build their links from X-Forwarded-*: the gateway sends its own view of the request there,
+     * whatever a client claims (docs/api-robustness.md, "Links").
+     */
+    @Test
+    void tellsTheServiceWhereTheClientCalledAndNeverWhatTheClientClaims() {
+        var token = KeycloakTokens.ofTestKeycloak().password(UsermodelsRealm.DEMO_USER, "organization");
+
+        gateway()
+                .auth()
+                .oauth2(token)
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Port", "443")
+                .header("X-Forwarded-Prefix", "/evil")
+                .header("Forwarded", "host=evil.example;proto=https")
+                .get("/api/users/me")
+                .then()
+                .statusCode(200);
+
+        var received = userService.requests().getFirst().headers();
+        assertThat(received)
+                .containsEntry("x-forwarded-host", "localhost:" + port)
+                .containsEntry("x-forwarded-proto", "http")
+                .containsEntry("x-forwarded-port", Integer.toString(port))
+                .doesNotContainKey("forwarded")
+                .doesNotContainKey("x-forwarded-prefix");
+        assertThat(received.get("x-forwarded-for")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+    }
+
     @Test
     void keepsAReasonableRequestIdChosenByTheClient() {
         var token = KeycloakTokens.ofTestKeycloak().password(UsermodelsRealm.DEMO_USER, "organization");

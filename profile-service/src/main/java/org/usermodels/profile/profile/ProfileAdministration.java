@@ -74,15 +74,15 @@ class ProfileAdministration {
     }
 
     /**
-     * Applies a JSON Merge Patch, if the profile is still at {@code expectedVersion}.
+     * Applies a JSON Merge Patch, if the profile is still at a version {@code precondition} names.
      *
      * @throws InvalidRequest (400) for fields that are not the profile's kind's, or invalid values
      */
     @Transactional
-    ProfileView patch(UUID userId, long expectedVersion, JsonNode patch) {
+    ProfileView patch(UUID userId, Versions.Precondition precondition, JsonNode patch) {
         var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
         access.requireSelfOr(userId, ProfileAccess.EDIT_ANY);
-        Versions.check(expectedVersion, profile.version());
+        precondition.check(profile.version());
         checkShape(patch, profile.kind());
         var edit = read(JsonMergePatch.apply(json.valueToTree(ProfileEdit.of(profile)), patch));
         var problems = new ArrayList<FieldProblem>();

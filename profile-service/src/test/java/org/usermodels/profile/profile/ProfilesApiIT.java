@@ -123,6 +123,21 @@ class ProfilesApiIT {
                 .statusCode(412);
     }
 
+    /** RFC 9110: {@code If-Match: *} matches any current representation. */
+    @Test
+    void anAsteriskMatchesWhateverVersionTheProfileIsAt() {
+        var member = api.createMember(tenant, "user", "Mo");
+
+        api.as(member.token())
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "*")
+                .body(Map.of("bio", "any version"))
+                .patch("/profiles/me")
+                .then()
+                .statusCode(200)
+                .body("bio", equalTo("any version"));
+    }
+
     @Test
     void othersReadButOnlyEditorsChangeAProfile() {
         var member = api.createMember(tenant, "user", "Mo");

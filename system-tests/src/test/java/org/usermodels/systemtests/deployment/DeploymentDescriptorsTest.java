@@ -134,8 +134,34 @@ class DeploymentDescriptorsTest {
 
         assertThat((List<String>) services.get("gateway").get("ports")).containsExactly("8080:" + gatewayPort);
         assertThat((List<String>) services.get("keycloak").get("ports")).containsExactly("8180:8080");
-        assertThat(services.get("user-service")).doesNotContainKey("ports");
-        assertThat(services.get("profile-service")).doesNotContainKey("ports");
+        assertThat(services.entrySet().stream()
+                        .filter(service -> service.getValue().containsKey("ports"))
+                        .map(Map.Entry::getKey))
+                .as("services published on the host")
+                .containsExactlyInAnyOrder("gateway", "keycloak");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void postgresIsHealthyOnlyOnceItsInitScriptsHaveRun() {
+        var check = String.join(" ", (List<String>)
+                ((Map<String, Object>) services.get("postgres").get("healthcheck")).get("test"));
+
+        // over TCP, which the image opens only after /docker-entrypoint-initdb.d has run
+        assertThat(check).contains("pg_isready").contains("-h 127.0.0.1");
+    }
+
+    @Test
+    void everyLongRunningServiceIsRestartedAndTheOneShotSeederIsNot() {
+        services.forEach((name, service) -> {
+            if (service.containsKey("healthcheck")) {
+                assertThat(service.get("restart"))
+                        .as("restart policy of %s", name)
+                        .isEqualTo("unless-stopped");
+            }
+        });
+        assertThat(services.get("demo-data").get("restart")).isEqualTo("no");
+        assertThat(services).hasSizeGreaterThan(1);
     }
 
     @Test

@@ -86,17 +86,17 @@ class UserAdministration {
     }
 
     /**
-     * Applies a JSON Merge Patch to the user, if they are still at {@code expectedVersion}.
+     * Applies a JSON Merge Patch to the user, if they are still at a version {@code precondition} names.
      *
      * @throws InvalidRequest (400) for read-only or unknown fields and for invalid values
      * @throws Conflict (409) for a change of type, or a taken email or employee number
      * @throws AccessDeniedException (403) for a change only {@code users.manage} may make
      */
     @Transactional
-    UserView patch(UUID id, long expectedVersion, JsonNode patch) {
+    UserView patch(UUID id, Versions.Precondition precondition, JsonNode patch) {
         var user = users.findWithGroups(id).orElseThrow(() -> NotFound.user(id));
         access.requireSelfOr(id, Permissions.USERS_MANAGE);
-        Versions.check(expectedVersion, user.version());
+        precondition.check(user.version());
         checkPatchShape(patch);
         var before = UserEdit.of(user);
         var edit = read(JsonMergePatch.apply(json.valueToTree(before), patch));

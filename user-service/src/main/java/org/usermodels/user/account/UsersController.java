@@ -146,8 +146,7 @@ class UsersController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody JsonNode patch) {
-        var version = Versions.required(ifMatch);
-        var user = administration.patch(id, version, patch);
+        var user = administration.patch(id, Versions.required(ifMatch), patch);
         return ResponseEntity.ok().eTag(Versions.etag(user.version())).body(user);
     }
 

@@ -266,6 +266,21 @@ class UsersApiIT {
         assertThat(attempt).hasMessageContaining("invalid_grant");
     }
 
+    /** Behind the gateway, a link names the gateway as the client called it: the gateway says so in X-Forwarded-*. */
+    @Test
+    void aLocationNamesTheHostTheGatewayForwards() {
+        api.as(tenant.adminToken())
+                .header("X-Forwarded-Host", "api.example.com")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Port", "443")
+                .contentType(ContentType.JSON)
+                .body(body("user", Map.of()))
+                .post("/users")
+                .then()
+                .statusCode(201)
+                .header("Location", matchesPattern("https://api\\.example\\.com/api/users/[0-9a-f-]{36}"));
+    }
+
     @Test
     void replaysTheFirstResponseForARepeatedIdempotencyKey() {
         var key = UUID.randomUUID().toString();
@@ -369,6 +384,52 @@ class UsersApiIT {
                 .then()
                 .statusCode(412)
                 .contentType("application/problem+json");
+    }
+
+    /** RFC 9110: {@code If-Match: *} matches any current representation; a weak tag never matches. */
+    @Test
+    void anAsteriskMatchesWhateverVersionTheUserIsAt() {
+        var user = api.createUser(tenant);
+        var afterAny = api.as(tenant.adminToken())
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "*")
+                .body(Map.of("lastName", "Anyversion"))
+                .patch("/users/" + user.id())
+                .then()
+                .statusCode(200)
+                .body("lastName", equalTo("Anyversion"))
+                .extract()
+                .header("ETag");
+        var afterList = api.as(tenant.adminToken())
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"999\", " + afterAny)
+                .body(Map.of("lastName", "Listed"))
+                .patch("/users/" + user.id())
+                .then()
+                .statusCode(200)
+                .body("lastName", equalTo("Listed"))
+                .extract()
+                .header("ETag");
+        api.as(tenant.adminToken())
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "W/" + afterList)
+                .body(Map.of("lastName", "Weak"))
+                .patch("/users/" + user.id())
+                .then()
+                .statusCode(412);
+        var stranger = api.createTenant();
+        api.as(stranger.adminToken())
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "*")
+                .body(Map.of("lastName", "Intruder"))
+                .patch("/users/" + user.id())
+                .then()
+                .statusCode(404);
+        api.as(tenant.adminToken())
+                .get("/users/" + user.id())
+                .then()
+                .statusCode(200)
+                .body("lastName", equalTo("Listed"));
     }
 
     @Test

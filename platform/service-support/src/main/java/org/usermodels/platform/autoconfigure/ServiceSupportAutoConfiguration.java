@@ -1,12 +1,20 @@
 package org.usermodels.platform.autoconfigure;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.List;
+import java.util.Map;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -15,6 +23,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
@@ -24,9 +33,14 @@ import org.usermodels.platform.security.CallerAuthenticationConverter;
 import org.usermodels.platform.tenancy.CurrentTenantArgumentResolver;
 import org.usermodels.platform.tenancy.TenantBindingFilter;
 import org.usermodels.platform.web.LenientAcceptHeader;
+import org.usermodels.platform.web.MalformedRequest;
+import org.usermodels.platform.web.ProblemErrorReportValve;
 import org.usermodels.platform.web.ProblemSecurityHandlers;
 import org.usermodels.platform.web.RequestIdFilter;
+import org.usermodels.platform.web.RequestInputFilter;
+import org.usermodels.platform.web.RequestLimits;
 import org.usermodels.platform.web.ServiceProblemHandler;
+import org.usermodels.platform.web.StorableJsonText;
 
 /**
  * Makes a Spring MVC application a usermodels service: an OAuth2 resource server that validates Keycloak
@@ -39,6 +53,7 @@ import org.usermodels.platform.web.ServiceProblemHandler;
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
+@EnableConfigurationProperties(RequestLimits.class)
 public class ServiceSupportAutoConfiguration {
 
     /**
@@ -87,6 +102,55 @@ public class ServiceSupportAutoConfiguration {
         var registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Right after the request id, before security: what no endpoint can use is refused before anything reads it. */
+    @Bean
+    FilterRegistrationBean<RequestInputFilter> requestInputFilter(
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, RequestLimits limits) {
+        var registration = new FilterRegistrationBean<>(
+                new RequestInputFilter(resolver, limits.maxBodySize(), limits.largeBodyPaths()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /**
+     * A URL that Spring Security's firewall refuses (an encoded NUL, {@code ..}, {@code ;}) is a 400 problem
+     * like every other, where the firewall's default answers an empty 400.
+     */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler(
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+        return (request, response, rejected) ->
+                resolver.resolveException(request, response, null, MalformedRequest.refusedUrl());
+    }
+
+    /** Tomcat's own refusals (a malformed request line or header) as problems too, not as HTML pages. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                host.getPipeline().addValve(new ProblemErrorReportValve());
+            }
+        });
+    }
+
+    /** Every string of a request body must be one the database can store. */
+    @Bean
+    StorableJsonText storableJsonText() {
+        return new StorableJsonText();
+    }
+
+    /**
+     * A {@code null} inside a list, set or array of a request body is refused (400 for that element), never
+     * handed to the code as an element. The default, so that a list at the body's root is covered too; a map's
+     * values keep their nulls, which mean "no value" for a custom attribute.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer nullElementsRefused() {
+        return builder -> builder.changeDefaultNullHandling(setter -> setter.withContentNulls(Nulls.FAIL))
+                .withConfigOverride(Map.class, map -> map.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.SET)));
     }
 
     /** After Spring Security (order -100), so that the caller is known. */

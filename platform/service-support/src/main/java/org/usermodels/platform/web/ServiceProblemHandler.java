@@ -3,7 +3,9 @@ package org.usermodels.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrorCodes;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -27,7 +30,9 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 /**
  * Answers every error of a usermodels service as {@code application/problem+json} (RFC 9457), with the
@@ -78,9 +83,26 @@ public class ServiceProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, stale.getBody(), new HttpHeaders(), stale.getStatusCode(), request);
     }
 
+    /** A part of the request that Spring Security's firewall refused when it was read (a header, say). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> refused(RequestRejectedException exception, WebRequest request) {
+        var refused = MalformedRequest.refusedUrl();
+        return handleExceptionInternal(
+                exception, refused.getBody(), new HttpHeaders(), refused.getStatusCode(), request);
+    }
+
     /** A fault of the service, not of the client: logged in full, answered without details. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception, WebRequest request) {
+        if (isUnstorableValue(exception)) {
+            // the client's value, which a check should have refused before the database did: worth a look
+            log.warn("A value the database refused reached it serving {}", describe(request), exception);
+            var problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST,
+                    "A value of the request cannot be stored: " + UNSTORABLE + ", or is too long.");
+            problem.setTitle("Invalid request");
+            return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+        }
         log.error("Unhandled error serving {}", describe(request), exception);
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR,
@@ -106,9 +128,28 @@ public class ServiceProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MalformedRequest tooLarge) {
+                return handleExceptionInternal(
+                        tooLarge, tooLarge.getBody(), headers, tooLarge.getStatusCode(), request);
+            }
+        }
         var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("Unreadable request body");
         switch (exception.getMostSpecificCause()) {
+            case StorableJsonText.UnstorableText unstorable -> {
+                var field = unstorable.getPath().isEmpty() ? "" : jsonPath(unstorable);
+                problem.setDetail("A string of the request body holds a character that cannot be stored.");
+                problem.setProperty("errors", List.of(FieldProblem.of(field, UNSTORABLE)));
+            }
+            case InvalidNullException missing
+            when !missing.getPath().isEmpty() -> {
+                var field = jsonPath(missing);
+                problem.setDetail("The field '%s' holds a null where a value is needed.".formatted(field));
+                problem.setProperty("errors", List.of(FieldProblem.of(field, "must not be null")));
+            }
+            case StreamConstraintsException tooMuch ->
+                problem.setDetail("The request body is nested too deeply, or holds a name, string or number too long.");
             case DatabindException wrongValue
             when !wrongValue.getPath().isEmpty() -> {
                 var field = jsonPath(wrongValue);
@@ -182,7 +223,24 @@ public class ServiceProblemHandler extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    private static String jsonPath(DatabindException exception) {
+    /**
+     * SQL states of values the database cannot take as they are: a string too long for its column (22001), a
+     * character it cannot store (22021, 22P05: NUL), a value too large for an index entry (54000).
+     */
+    private static final Set<String> UNSTORABLE_STATES = Set.of("22001", "22021", "22P05", "54000");
+
+    private static final String UNSTORABLE = "holds a character that cannot be stored (NUL, or half a surrogate pair)";
+
+    private static boolean isUnstorableValue(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNSTORABLE_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String jsonPath(JacksonException exception) {
         var path = new StringBuilder();
         for (var reference : exception.getPath()) {
             if (reference.getPropertyName() != null) {
