@@ -2,6 +2,7 @@ package org.usermodels.gateway.edge;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,6 +16,7 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+import org.usermodels.platform.web.MalformedRequest;
 import org.usermodels.platform.web.StorableText;
 
 /**
@@ -30,11 +32,9 @@ class EdgeInput {
 
     @Bean
     ServerExchangeRejectedHandler problemExchangeRejectedHandler(Problems problems) {
-        return (exchange, rejected) -> problems.write(
-                exchange,
-                HttpStatus.BAD_REQUEST,
-                "The URL holds something no URL of this API may hold: an encoded NUL, '..', ';', a backslash or a"
-                        + " control character.");
+        // the services' words for the same refusals (service-support), so that a client reads one answer
+        return (exchange, rejected) ->
+                problems.write(exchange, HttpStatus.BAD_REQUEST, detailOf(MalformedRequest.refusedUrl()));
     }
 
     /** Right after the request id (so that the problem carries it), before security. */
@@ -50,6 +50,10 @@ class EdgeInput {
                     ? chain.filter(exchange)
                     : problems.write(exchange, refusal.status(), refusal.detail());
         };
+    }
+
+    private static String detailOf(MalformedRequest refusal) {
+        return Objects.requireNonNull(refusal.getBody().getDetail());
     }
 
     /** A header's name: an RFC 9110 token. */
@@ -77,10 +81,7 @@ class EdgeInput {
             for (var value : header.getValue()) {
                 headerSize += header.getKey().length() + value.length() + 4;
                 if (!StorableText.isPlain(value.replace('\t', ' '))) {
-                    return new Refusal(
-                            HttpStatus.BAD_REQUEST,
-                            "The header '%s' holds a control character (such as NUL), which no header may hold."
-                                    .formatted(header.getKey()));
+                    return new Refusal(HttpStatus.BAD_REQUEST, detailOf(MalformedRequest.header(header.getKey())));
                 }
             }
         }
@@ -94,10 +95,7 @@ class EdgeInput {
         if (length > limits.maxBodySize().toBytes()
                 && largeBodies.stream()
                         .noneMatch(pattern -> pattern.matches(request.getPath().pathWithinApplication()))) {
-            return new Refusal(
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "The request body is larger than the %d bytes this call accepts."
-                            .formatted(limits.maxBodySize().toBytes()));
+            return new Refusal(HttpStatus.CONTENT_TOO_LARGE, detailOf(MalformedRequest.tooLarge(limits.maxBodySize())));
         }
         return null;
     }

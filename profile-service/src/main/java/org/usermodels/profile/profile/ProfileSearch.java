@@ -100,9 +100,10 @@ class ProfileSearch {
             var skill = query.skill();
             int minLevel = query.minLevel() == null ? 1 : query.minLevel();
             specification = specification.and((root, q, cb) -> {
-                var ratings = q.subquery(Integer.class);
+                // exists: what the subquery selects is never read, so it selects the rating it found
+                var ratings = q.subquery(Short.class);
                 var rating = ratings.from(ProfileSkill.class);
-                ratings.select(cb.literal(1))
+                ratings.select(rating.get(ProfileSkill_.level))
                         .where(
                                 cb.equal(
                                         rating.get(ProfileSkill_.profile).get(Profile_.userId),

@@ -40,7 +40,7 @@ class IdempotencyKeyPurge {
             purged = Objects.requireNonNull(jdbc.queryForObject(
                     "select purge_idempotency_keys(cast(? as interval), ?)",
                     Integer.class,
-                    properties.retention().toMillis() + " milliseconds",
+                    IdempotentRequests.interval(properties.retention()),
                     properties.purgeBatch()));
             total += purged;
         } while (purged == properties.purgeBatch());

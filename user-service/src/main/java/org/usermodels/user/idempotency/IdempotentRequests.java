@@ -182,7 +182,8 @@ public class IdempotentRequests {
                 "A request with this Idempotency-Key is still being processed. Repeat it in a moment.");
     }
 
-    private static String interval(Duration duration) {
+    /** A duration as PostgreSQL reads an {@code interval}. */
+    static String interval(Duration duration) {
         return duration.toMillis() + " milliseconds";
     }
 
