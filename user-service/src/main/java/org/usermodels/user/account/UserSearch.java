@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Searching the tenant's users: filters built as Specifications from the JPA static metamodel, keyset
  * pagination (Spring Data's scrolling), and a cursor that stays right while users are added, because it
- * names the last row seen rather than a page number. One statement per page, whatever its size.
+ * names the last row seen rather than a page number. One statement per page, whatever its size (and one
+ * more, with a search term, for the sample that decides how to match it).
  */
 @Service
 class UserSearch {
@@ -91,6 +92,9 @@ class UserSearch {
         if (!problems.isEmpty()) {
             throw InvalidRequest.of(problems);
         }
+        if (query.q() != null && !query.q().isBlank()) {
+            specification = specification.and(matching(new SearchTerm(query.q()), limit));
+        }
         var start = position;
         var window = users.findBy(
                 specification, fluent -> fluent.sortBy(sort).limit(limit).scroll(start));
@@ -100,6 +104,16 @@ class UserSearch {
             next = encode(sortKey, (KeysetScrollPosition) window.positionAt(window.size() - 1));
         }
         return new Page(items, next);
+    }
+
+    /**
+     * The term's test in the shape that finds a page soonest: filtered row by row along the page's index when
+     * a sample of the tenant says the matches are many, looked up in the trigram index when they are few
+     * ({@link SearchTerm}). One statement for the sample, whatever the tenant's size.
+     */
+    private Specification<User> matching(SearchTerm term, int limit) {
+        var sampled = users.sampledMatches(term.pattern(), term.term(), SearchTerm.SAMPLE);
+        return UserSpecifications.matching(term, !SearchTerm.walks(sampled, limit));
     }
 
     private Specification<User> filters(Query query, List<FieldProblem> problems) {
@@ -121,10 +135,6 @@ class UserSearch {
         }
         if (query.group() != null) {
             specification = specification.and(UserSpecifications.inGroup(query.group()));
-        }
-        if (query.q() != null && !query.q().isBlank()) {
-            specification =
-                    specification.and(UserSpecifications.matching(query.q().strip()));
         }
         if (!query.attributeFilters().isEmpty()) {
             var schema = attributes.schema();

@@ -36,20 +36,22 @@ final class UserSpecifications {
     }
 
     /**
-     * Some word of the user's username, email or names contains the term, or is similar to it (pg_trgm), both
-     * ignoring case and accents: "jose" finds "José", "jhon" finds "John".
+     * Some word of the user's username, email or names contains the term, or is similar to it (pg_trgm's
+     * {@code <%}), both ignoring case and accents: "jose" finds "José", "lovlace" finds "Lovelace".
+     *
+     * <p>Two forms of the same test, for the two shapes of a search ({@link UserSearch#search}): when the
+     * matches are few, {@code lookedUp} takes them from the trigram index (through {@code users_matching},
+     * past row-level security) and reads those users by key; when they are many, {@code filtered} tests each
+     * row as the page's index walk reaches it, and stops at the page's end.
      *
      * <p>The term reaches SQL as bind parameters ({@link #bound}), never as a literal: the statement's text is
      * then the same for every term, so Hibernate translates it once and PostgreSQL plans it once per
      * connection, and nothing a client types can become SQL (docs/performance.md, "Bind parameters").
      */
-    static Specification<User> matching(String term) {
+    static Specification<User> matching(SearchTerm term, boolean lookedUp) {
+        var function = lookedUp ? "matches_search" : "search_text_matches";
         return (root, query, cb) -> cb.isTrue(cb.function(
-                "matches_search",
-                Boolean.class,
-                root.get(User_.id),
-                bound(cb, "%" + escapeLike(term) + "%"),
-                bound(cb, term)));
+                function, Boolean.class, root.get(User_.id), bound(cb, term.pattern()), bound(cb, term.term())));
     }
 
     /** The user's attributes contain the JSON object {@code document}, e.g. {@code {"clearance": 3}}. */
@@ -64,9 +66,5 @@ final class UserSpecifications {
      */
     private static Expression<String> bound(CriteriaBuilder cb, String value) {
         return ((HibernateCriteriaBuilder) cb).value(value);
-    }
-
-    private static String escapeLike(String term) {
-        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -1,7 +1,19 @@
 package org.usermodels.user.sharedschema;
 
+import java.util.List;
 import org.hibernate.boot.model.FunctionContributions;
 import org.hibernate.boot.model.FunctionContributor;
+import org.hibernate.metamodel.model.domain.ReturnableType;
+import org.hibernate.query.sqm.function.AbstractSqmSelfRenderingFunctionDescriptor;
+import org.hibernate.query.sqm.produce.function.StandardArgumentsValidators;
+import org.hibernate.query.sqm.produce.function.StandardFunctionArgumentTypeResolvers;
+import org.hibernate.query.sqm.produce.function.StandardFunctionReturnTypeResolvers;
+import org.hibernate.sql.ast.SqlAstNodeRenderingMode;
+import org.hibernate.sql.ast.SqlAstTranslator;
+import org.hibernate.sql.ast.spi.SqlAppender;
+import org.hibernate.sql.ast.tree.SqlAstNode;
+import org.hibernate.sql.ast.tree.expression.Expression;
+import org.hibernate.type.BasicType;
 import org.hibernate.type.StandardBasicTypes;
 
 /**
@@ -33,6 +45,7 @@ public final class SearchFunctions implements FunctionContributor {
                 .setExactArgumentCount(3)
                 .setInvariantType(bool)
                 .register();
+        registry.register("search_text_matches", new SearchTextMatches(bool));
         registry.patternDescriptorBuilder(
                         "has_attributes", "(?1 = any(array(select users_with_attributes(cast(?2 as jsonb)))))")
                 .setExactArgumentCount(2)
@@ -42,5 +55,45 @@ public final class SearchFunctions implements FunctionContributor {
                 .setExactArgumentCount(1)
                 .setInvariantType(types.resolve(StandardBasicTypes.INSTANT))
                 .register();
+    }
+
+    /**
+     * {@code search_text_matches(id, pattern, term)}, rendered on the row the id belongs to. {@code search_text}
+     * is a generated column the entity does not map (mapped, every read of a user would carry it), so the
+     * function finds the row's alias on the id's column and names the column itself; a pattern template cannot,
+     * as it only places its arguments.
+     */
+    static final class SearchTextMatches extends AbstractSqmSelfRenderingFunctionDescriptor {
+
+        SearchTextMatches(BasicType<Boolean> bool) {
+            super(
+                    "search_text_matches",
+                    StandardArgumentsValidators.exactly(3),
+                    StandardFunctionReturnTypeResolvers.invariant(bool),
+                    StandardFunctionArgumentTypeResolvers.NULL);
+        }
+
+        @Override
+        public void render(
+                SqlAppender sql,
+                List<? extends SqlAstNode> arguments,
+                ReturnableType<?> returnType,
+                SqlAstTranslator<?> translator) {
+            // the id arrives as a path (BasicValuedPathInterpretation) whose one column names the row's alias
+            var id = arguments.getFirst() instanceof Expression path ? path.getColumnReference() : null;
+            if (id == null || id.getQualifier() == null) {
+                throw new IllegalArgumentException("search_text_matches takes a user's id as its first argument");
+            }
+            var searchText = id.getQualifier() + ".search_text";
+            sql.append("(");
+            sql.append(searchText);
+            sql.append(" like f_unaccent(lower(");
+            translator.render(arguments.get(1), SqlAstNodeRenderingMode.DEFAULT);
+            sql.append(")) escape '\\' or f_unaccent(lower(");
+            translator.render(arguments.get(2), SqlAstNodeRenderingMode.DEFAULT);
+            sql.append(")) <% ");
+            sql.append(searchText);
+            sql.append(")");
+        }
     }
 }

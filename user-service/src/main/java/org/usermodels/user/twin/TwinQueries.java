@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.usermodels.user.account.GroupView;
+import org.usermodels.user.account.SearchTerm;
 import org.usermodels.user.account.UserView;
 import org.usermodels.user.attribute.AttributeValuesConverter;
 
@@ -111,7 +112,7 @@ final class TwinQueries {
      *
      * @param after the last row of the previous page (username, id), {@code null} for the first page
      */
-    List<UserView> search(UUID tenant, @Nullable String term, @Nullable Keyset after, int limit) {
+    List<UserView> search(UUID tenant, @Nullable SearchTerm term, @Nullable Keyset after, int limit) {
         var sql = new StringBuilder("select ").append(USER_COLUMNS).append("""
                          from users u1_0
                         left join customers u1_1 on u1_0.id = u1_1.id%s
@@ -123,16 +124,31 @@ final class TwinQueries {
         var parameters = new ArrayList<Object>();
         parameters.add(tenant);
         if (term != null && explicitTenant) {
-            // without row-level security PostgreSQL may use the trigram index for the predicate itself
-            sql.append(
-                    " and (u1_0.search_text like f_unaccent(lower(?)) escape '\\' or f_unaccent(lower(?)) <% u1_0.search_text)");
-            parameters.add("%" + escapeLike(term) + "%");
-            parameters.add(term);
+            // without row-level security PostgreSQL may use the trigram index for the predicate itself, or walk
+            // the page's index testing each row, whichever it prices lower
+            sql.append(" and (u1_0.search_text like f_unaccent(lower(?)) escape '\\'"
+                    + " or f_unaccent(lower(?)) <% u1_0.search_text)");
+            parameters.add(term.pattern());
+            parameters.add(term.term());
         } else if (term != null) {
-            // under row-level security, as the endpoint: the matches from users_matching (migration V5)
-            sql.append(" and (u1_0.id = any(array(select users_matching(?, ?))))");
-            parameters.add("%" + escapeLike(term) + "%");
-            parameters.add(term);
+            // under row-level security, as the endpoint: a sample decides between testing each row along the
+            // page's index and the matches of users_matching (migration V5), looked up by key
+            var sampled = jdbc.queryForObject("""
+                    select count(*) filter (where s.search_text like f_unaccent(lower(?)) escape '\\'
+                                               or f_unaccent(lower(?)) <% s.search_text)
+                    from (select u.search_text from users u
+                          where u.deleted_at is null
+                          order by u.id
+                          fetch first ? rows only) s
+                    """, Long.class, term.pattern(), term.term(), SearchTerm.SAMPLE);
+            if (SearchTerm.walks(sampled == null ? 0 : sampled, limit - 1)) {
+                sql.append(" and ((u1_0.search_text like f_unaccent(lower(?)) escape '\\'"
+                        + " or f_unaccent(lower(?)) <% u1_0.search_text))");
+            } else {
+                sql.append(" and (u1_0.id = any(array(select users_matching(?, ?))))");
+            }
+            parameters.add(term.pattern());
+            parameters.add(term.term());
         }
         if (after != null) {
             sql.append(" and (u1_0.username > ? or u1_0.username = ? and u1_0.id > ?)");
@@ -260,9 +276,5 @@ final class TwinQueries {
 
     private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
         return time == null ? null : time.toInstant();
-    }
-
-    private static String escapeLike(String term) {
-        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -29,6 +29,7 @@ import org.usermodels.platform.tenancy.TenantRef;
 import org.usermodels.platform.web.InvalidRequest;
 import org.usermodels.user.access.Access;
 import org.usermodels.user.access.Permissions;
+import org.usermodels.user.account.SearchTerm;
 import org.usermodels.user.account.UserView;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -109,7 +110,7 @@ class TwinsController implements DisposableBean {
         }
         var queries = queries(isolation);
         var after = cursor == null ? null : decode(cursor);
-        var term = q == null || q.isBlank() ? null : q.strip();
+        var term = q == null || q.isBlank() ? null : new SearchTerm(q);
         return transactions(isolation).execute(status -> {
             if (!queries.permissions(tenant.id(), Access.caller().id()).contains(Permissions.USERS_VIEW)) {
                 throw new AccessDeniedException("Needs the permission " + Permissions.USERS_VIEW);

@@ -234,6 +234,69 @@ class SearchApiIT {
         DocumentedSql.matches("users.md", "search-q", List.of(search));
     }
     /**
+     * A term that most of the tenant's users match is tested row by row as the page's index walk reaches each
+     * user, where one few users match is looked up in the trigram index: the sample taken first decides
+     * ({@link SearchTerm}). Both shapes answer the same users, page after page.
+     */
+    @Test
+    void aTermMostUsersMatchIsTestedAlongThePageAndARareOneLookedUp() {
+        var family = (int) new TenantSql(dataSource).count(tenant.id(), """
+                with inserted as (
+                    insert into users (tenant_id, id, username, email, first_name, last_name, type)
+                    select current_tenant(), gen_random_uuid(), 'walked-' || n, 'walked-' || n || '@example.org',
+                           'Ada', case when n = 101 then 'Ångström' else 'Montgomery' end, 'user'
+                    from generate_series(1, 101) n
+                    returning 1)
+                select count(*) from inserted
+                """);
+        assertThat(family).isEqualTo(101);
+
+        sql.clear();
+        var walked = pages("/users?limit=20&q=montgomery");
+        var walk = sql.statements().stream()
+                .filter(s -> s.contains("from users u1_0") && s.contains("fetch"))
+                .toList();
+        var sample = sql.statements().stream()
+                .filter(s -> s.contains("count(*) filter"))
+                .toList();
+        sql.clear();
+        var lookedUp = pages("/users?limit=20&q=angstrom");
+        var lookup = sql.statements().stream()
+                .filter(s -> s.contains("from users u1_0") && s.contains("fetch"))
+                .toList();
+
+        assertThat(walked)
+                .as("every Montgomery once, in username order, over five pages")
+                .hasSize(100)
+                .doesNotHaveDuplicates()
+                .isSorted()
+                .allMatch(username -> username.startsWith("walked-"));
+        assertThat(walk).hasSize(5).allMatch(s -> s.contains(".search_text like") && !s.contains("users_matching"));
+        assertThat(lookedUp).containsExactly("walked-101");
+        assertThat(lookup).hasSize(1).allMatch(s -> s.contains("users_matching") && !s.contains("search_text like"));
+        assertThat(sample).as("one sample per page").hasSize(5);
+        DocumentedSql.matches("users.md", "search-sample", sample.subList(0, 1));
+        DocumentedSql.matches("users.md", "search-q-walk", walk.subList(0, 1));
+    }
+
+    /** The usernames of every page of a search, following its cursors. */
+    List<String> pages(String path) {
+        var usernames = new ArrayList<String>();
+        String next = null;
+        do {
+            var page = api.as(tenant.adminToken())
+                    .get(next == null ? path : path + "&cursor=" + next)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            usernames.addAll(page.getList("items.username", String.class));
+            next = page.getString("next");
+        } while (next != null);
+        return usernames;
+    }
+
+    /**
      * The functions that read the search's indexes past row-level security (migration V5) run as the tables'
      * owner, so the policies do not stop them: they must take the tenant from the transaction themselves. Asked
      * for a pattern that users of two tenants share, they answer the transaction's tenant's users only, and

@@ -6,8 +6,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,12 +24,14 @@ import org.usermodels.user.testing.UserServiceIT;
  * Where the search finds its matches, read from PostgreSQL's plans: row-level security keeps the trigram index
  * from a query that names the search's operators itself (they are not leakproof, so the policy's condition
  * must come first: the tenant's rows are read and each is filtered), and the function of migration V5, run as
- * the tables' owner, uses it. The query explained is the function's own, read from the database.
- * The plans are shown in docs/performance.md.
+ * the tables' owner, uses it; a term most users match is filtered along the page's index instead, which stops
+ * at the page's end. The queries explained are the function's own, read from the database, and the endpoint's
+ * own statement. The plans are shown in docs/performance.md.
  */
 @UserServiceIT
 // a context (and so a database) of its own: its plans then see only its own rows, and come out the same each run
 @TestPropertySource(properties = "usermodels.test.database=search-plans")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchPlanIT {
 
     /** The term the plans are made for, and the pattern the endpoint makes of it. */
@@ -47,7 +50,8 @@ class SearchPlanIT {
     UserServiceApi.Tenant tenant;
     String database;
 
-    @BeforeEach
+    /** Once for the class: a second tenant of thousands would change the statistics the plans are made from. */
+    @BeforeAll
     void aTenantOfThousandsAndFreshStatistics() throws SQLException {
         api = new UserServiceApi(port);
         tenant = api.createTenant();
@@ -92,7 +96,7 @@ class SearchPlanIT {
         var asOwner = plan(database, matches);
 
         assertThat(search)
-                .as("the endpoint's statement takes its matches from users_matching")
+                .as("a rare term: the endpoint's statement takes its matches from users_matching")
                 .hasSize(1);
         assertThat(String.join("\n", underPolicy))
                 .as("under row-level security the same query filters every row of the tenant")
@@ -103,8 +107,34 @@ class SearchPlanIT {
                 .as("as the owner (BYPASSRLS) both ways of matching are index conditions")
                 .contains("Index Cond: (search_text ~~ '%angstrom%'::text)")
                 .contains("Index Cond: (search_text %> 'angstrom'::text)");
-        DocumentedSql.matchesPlan("performance.md", "search-under-rls", underPolicy);
         DocumentedSql.matchesPlan("performance.md", "search-past-rls", asOwner);
+    }
+
+    /**
+     * A term every user matches ("planned", in every username) is tested row by row along the page's index:
+     * the plan of the endpoint's own statement, as the application's role runs it, walks
+     * {@code users_by_username} from the tenant's first username and stops at the page's end.
+     */
+    @Test
+    void aTermEveryUserMatchesWalksThePagesIndex() throws SQLException {
+        sql.clear();
+        api.as(tenant.adminToken())
+                .get("/users?limit=20&q=planned")
+                .then()
+                .statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(20));
+        var page = sql.statements().stream()
+                .filter(statement -> statement.contains("search_text like") && statement.contains("u1_0"))
+                .findFirst()
+                .orElseThrow();
+
+        var walk = plan(database + "_app", page, tenant.id(), "%planned%", "planned", 21);
+
+        assertThat(String.join("\n", walk))
+                .contains("Limit", "Index Scan using users_by_username on users u1_0")
+                .containsPattern("Filter: .*search_text ~~")
+                .doesNotContain("Sort", "users_search");
+        DocumentedSql.matchesPlan("performance.md", "search-walk", walk);
     }
 
     /**
@@ -134,7 +164,7 @@ class SearchPlanIT {
      * database, its application role with {@code _app}), in a transaction acting for the tenant, with
      * sequential scans disabled: the plan then shows whether an index can serve the query at all.
      */
-    List<String> plan(String role, String query) throws SQLException {
+    List<String> plan(String role, String query, Object... parameters) throws SQLException {
         var lines = new ArrayList<String>();
         try (var connection = TestPostgres.server().connect(database);
                 var statement = connection.createStatement()) {
@@ -144,9 +174,14 @@ class SearchPlanIT {
             // too dear to choose while any other path exists
             statement.execute("set local enable_seqscan = off");
             statement.execute("select set_config('app.tenant_id', '%s', true)".formatted(tenant.id()));
-            try (var rows = statement.executeQuery("explain (costs off) " + query)) {
-                while (rows.next()) {
-                    lines.add(rows.getString(1));
+            try (var explain = connection.prepareStatement("explain (costs off) " + query)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    explain.setObject(i + 1, parameters[i]);
+                }
+                try (var rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        lines.add(rows.getString(1));
+                    }
                 }
             }
             connection.rollback();
