@@ -17,11 +17,13 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.usermodels.platform.security.CallerAuthenticationConverter;
+import org.usermodels.platform.security.ManagementPort;
 import org.usermodels.platform.web.RequestIds;
 
 /**
@@ -30,7 +32,8 @@ import org.usermodels.platform.web.RequestIds;
  * a service. The services validate again: they do not trust the network between them and the gateway.
  *
  * <p>Realm roles become authorities as in the services ({@link CallerAuthenticationConverter}), so that the
- * actuator's endpoints beyond health and info (the gateway's metrics) are for platform administrators only.
+ * actuator's endpoints beyond health and info (the gateway's metrics) are for platform administrators only;
+ * the Prometheus scrape is open on the actuator's own port, which nothing outside reaches ({@link ManagementPort}).
  *
  * <p>Two filter chains, each with its own security headers: the API's, where nothing is public but health
  * and every response forbids being rendered or framed ({@code default-src 'none'}); and the documentation's
@@ -79,8 +82,13 @@ class EdgeSecurity {
     }
 
     @Bean
+    ManagementPort managementPort() {
+        return new ManagementPort();
+    }
+
+    @Bean
     SecurityWebFilterChain edgeSecurityFilterChain(
-            ServerHttpSecurity http, Problems problems, CorsConfigurationSource cors) {
+            ServerHttpSecurity http, Problems problems, CorsConfigurationSource cors, ManagementPort managementPort) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, exception) -> {
             var invalidToken = exception instanceof OAuth2AuthenticationException;
             exchange.getResponse()
@@ -95,6 +103,18 @@ class EdgeSecurity {
         };
         return http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .matchers(exchange -> {
+                            var local = exchange.getRequest().getLocalAddress();
+                            return local != null
+                                            && managementPort.isScrape(
+                                                    local.getPort(),
+                                                    exchange.getRequest()
+                                                            .getPath()
+                                                            .value())
+                                    ? ServerWebExchangeMatcher.MatchResult.match()
+                                    : ServerWebExchangeMatcher.MatchResult.notMatch();
+                        })
                         .permitAll()
                         .pathMatchers("/actuator/**")
                         .hasRole("platform-admin")

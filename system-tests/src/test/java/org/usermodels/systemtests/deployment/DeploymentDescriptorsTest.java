@@ -70,7 +70,30 @@ class DeploymentDescriptorsTest {
                 .contains("-Djarmode=tools -jar " + name + "/target/" + name + ".jar extract --layers --launcher")
                 .contains("org.springframework.boot.loader.launch.JarLauncher");
         assertThat(dockerfile).containsPattern("(?m)^EXPOSE " + port + "$");
-        assertThat(dockerfile).containsPattern("(?s)HEALTHCHECK .*localhost:" + port + "/actuator/health/readiness");
+        assertThat(dockerfile)
+                .as("the health check asks the actuator's port, the application's unless a deployment sets its own")
+                .containsPattern("(?s)HEALTHCHECK .*localhost:\\$\\{MANAGEMENT_SERVER_PORT:-" + port
+                        + "}/actuator/health/readiness");
+    }
+
+    /**
+     * The heap's share of the container's memory and the caps on metaspace and code cache leave room for what the
+     * JVM needs beside them (GC structures, thread stacks, buffers): at the smallest memory limit a deployment
+     * gives a service (KubernetesManifestsTest checks the limits against this budget).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"user-service", "profile-service", "gateway"})
+    void theImageLeavesTheJvmRoomBesideItsHeap(String name) throws IOException {
+        var options = JvmMemory.of(Files.readString(repository.resolve(name).resolve("Dockerfile")));
+
+        assertThat(options.heapPercentage()).isLessThanOrEqualTo(60);
+        assertThat(options.metaspaceMiB()).as("metaspace cap").isBetween(160, 256);
+        assertThat(options.codeCacheMiB()).as("code cache cap").isBetween(64, 128);
+        assertThat(options.neededMiB(768)).isLessThanOrEqualTo(768);
+        assertThat(JvmMemory.of("ENV JAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage=75\"")
+                        .neededMiB(768))
+                .as("the image before: three quarters of 768 MiB for the heap and no caps")
+                .isGreaterThan(768);
     }
 
     @Test
@@ -123,7 +146,43 @@ class DeploymentDescriptorsTest {
                         .resolve(build.get("context").toString())
                         .resolve(build.get("dockerfile").toString()))
                 .isRegularFile();
-        assertThat(service.get("healthcheck").toString()).contains("localhost:" + port + "/actuator/health/readiness");
+        var managementPort = environmentOf(name).get("MANAGEMENT_SERVER_PORT");
+
+        assertThat(managementPort)
+                .as("%s's actuator has a port of its own", name)
+                .isNotNull()
+                .isNotEqualTo(port);
+        assertThat(service.get("healthcheck").toString())
+                .contains("localhost:" + managementPort + "/actuator/health/readiness");
+    }
+
+    /** The optional Prometheus scrapes each service where compose runs its actuator, and Keycloak's metrics. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesEveryServiceOnItsManagementPort() throws IOException {
+        var prometheus = services.get("prometheus");
+        Map<String, Object> config =
+                new Yaml().load(Files.readString(repository.resolve("platform/prometheus/prometheus.yml")));
+        var jobs = (List<Map<String, Object>>) config.get("scrape_configs");
+        var usermodels = jobs.stream()
+                .filter(job -> "usermodels".equals(job.get("job_name")))
+                .findFirst()
+                .orElseThrow();
+        var targets = ((List<Map<String, List<String>>>) usermodels.get("static_configs"))
+                .getFirst()
+                .get("targets");
+
+        assertThat(prometheus.get("profiles")).isEqualTo(List.of("metrics"));
+        assertThat(prometheus.get("volumes").toString()).contains("./platform/prometheus/prometheus.yml:");
+        assertThat(usermodels.get("metrics_path")).isEqualTo("/actuator/prometheus");
+        assertThat(targets)
+                .containsExactlyInAnyOrder(List.of("user-service", "profile-service", "gateway").stream()
+                        .map(name -> name + ":" + environmentOf(name).get("MANAGEMENT_SERVER_PORT"))
+                        .toArray(String[]::new));
+        assertThat(services.get("keycloak").get("command").toString()).contains("--metrics-enabled=true");
+        assertThat(jobs)
+                .anySatisfy(
+                        job -> assertThat(job.get("static_configs").toString()).contains("keycloak:9000"));
     }
 
     @Test
@@ -134,11 +193,14 @@ class DeploymentDescriptorsTest {
 
         assertThat((List<String>) services.get("gateway").get("ports")).containsExactly("8080:" + gatewayPort);
         assertThat((List<String>) services.get("keycloak").get("ports")).containsExactly("8180:8080");
+        assertThat((List<String>) services.get("prometheus").get("ports"))
+                .as("the optional Prometheus, on this machine only")
+                .allMatch(port -> port.startsWith("127.0.0.1:"));
         assertThat(services.entrySet().stream()
                         .filter(service -> service.getValue().containsKey("ports"))
                         .map(Map.Entry::getKey))
                 .as("services published on the host")
-                .containsExactlyInAnyOrder("gateway", "keycloak");
+                .containsExactlyInAnyOrder("gateway", "keycloak", "prometheus");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.usermodels.systemtests.deployment.RenderedOverlay.mainContaine
 import static org.usermodels.systemtests.deployment.RenderedOverlay.map;
 import static org.usermodels.systemtests.deployment.RenderedOverlay.nameOf;
 import static org.usermodels.systemtests.deployment.RenderedOverlay.podSpec;
+import static org.usermodels.systemtests.deployment.RenderedOverlay.string;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,14 +135,45 @@ class KubernetesManifestsTest {
         for (var service : List.of("user-service", "profile-service")) {
             assertThat(overlay.environment(
                             mainContainer(overlay.workload(service).orElseThrow())))
-                    .as("%s is told where its database is and with which roles", service)
-                    .containsKeys(
-                            "SPRING_DATASOURCE_URL",
-                            "SPRING_DATASOURCE_USERNAME",
-                            "SPRING_DATASOURCE_PASSWORD",
-                            "SPRING_FLYWAY_USER",
-                            "SPRING_FLYWAY_PASSWORD");
+                    .as("%s is told where its database is and with which role", service)
+                    .containsKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
         }
+        // profile-service creates a tenant's schema when the tenant is created, so it keeps the owner's role
+        assertThat(overlay.environment(
+                        mainContainer(overlay.workload("profile-service").orElseThrow())))
+                .containsKeys("SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD");
+    }
+
+    /**
+     * user-service's migrations run in an init container, the profile migrate, as the schema's owner; its own
+     * container runs with Flyway off and never holds the owner's password.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void onlyUserServicesInitContainerHoldsTheSchemaOwnersPassword(String name) {
+        var overlay = overlay(name);
+        var workload = overlay.workload("user-service").orElseThrow();
+        var initContainers = list(podSpec(workload).get("initContainers"));
+        var service = overlay.environment(mainContainer(workload));
+
+        assertThat(initContainers).hasSize(1);
+        var migrate = initContainers.getFirst();
+        assertThat(migrate.get("image")).isEqualTo(mainContainer(workload).get("image"));
+        assertThat(overlay.environment(migrate))
+                .containsEntry("SPRING_PROFILES_ACTIVE", "migrate")
+                .containsKeys("SPRING_DATASOURCE_URL", "SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD");
+        assertThat(secretKeysOf(migrate)).contains("owner-password");
+        assertThat(service).containsEntry("SPRING_FLYWAY_ENABLED", "false").doesNotContainKey("SPRING_FLYWAY_PASSWORD");
+        assertThat(secretKeysOf(mainContainer(workload)))
+                .doesNotContain("owner-password")
+                .contains("app-password");
+    }
+
+    static List<String> secretKeysOf(Map<String, Object> container) {
+        return list(container.get("env")).stream()
+                .map(variable -> string(at(variable, "valueFrom", "secretKeyRef", "key"), ""))
+                .filter(key -> !key.isEmpty())
+                .toList();
     }
 
     @ParameterizedTest
@@ -302,6 +334,69 @@ class KubernetesManifestsTest {
         });
     }
 
+    /**
+     * Trace export is a component an operator adds to an overlay (k8s/components/otlp-export): rendered onto prod,
+     * it tells each service where the collector is, in a variable the services bind, and brings the egress rule
+     * that lets them reach it past the default deny; without that rule the check finds the connection refused.
+     */
+    @Test
+    void traceExportComesWithTheEgressItNeeds() throws IOException, InterruptedException {
+        var example = repository.resolve("system-tests/target/overlays/prod-with-otlp-export");
+        Files.createDirectories(example);
+        Files.writeString(example.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                resources: [../../../../k8s/overlays/prod]
+                components: [../../../../k8s/components/otlp-export]
+                """);
+        var overlay =
+                RenderedOverlay.parse("prod-with-otlp-export", RenderedOverlay.render(kubectl.orElseThrow(), example));
+        var problems = new ArrayList<String>();
+        var exports = ManifestChecks.needs(overlay, problems).stream()
+                .filter(need -> need.variable().equals("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT"))
+                .toList();
+
+        assertThat(problems).isEmpty();
+        assertThat(exports.stream().map(ManifestChecks.Need::client).distinct())
+                .as("every service, init containers included, is told where the collector is")
+                .containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(exports).allSatisfy(need -> assertThat(need.external()).isTrue());
+        assertThat(ManifestChecks.environmentVariables(overlay, apps.values())).isEmpty();
+        assertThat(ManifestChecks.networkPolicies(overlay, PUBLIC)).isEmpty();
+
+        overlay.objects()
+                .remove(overlay.find("NetworkPolicy", "to-otlp-collector").orElseThrow());
+        assertThat(ManifestChecks.networkPolicies(overlay, PUBLIC))
+                .anyMatch(problem -> problem.contains("cannot reach otel-collector.observability on port 4318"));
+    }
+
+    /** Each service's memory limit holds what its image lets the JVM take: heap, capped non-heap and a reserve. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyMemoryLimitHoldsTheJvmItsImageRuns(String name) throws IOException {
+        var overlay = overlay(name);
+        for (var service : SERVICES) {
+            var jvm = JvmMemory.of(Files.readString(repository.resolve(service).resolve("Dockerfile")));
+            var limit = mebibytes(
+                    at(mainContainer(overlay.workload(service).orElseThrow()), "resources", "limits", "memory"));
+
+            assertThat(jvm.neededMiB(limit))
+                    .as("%s under a limit of %d MiB", service, limit)
+                    .isLessThanOrEqualTo(limit);
+        }
+    }
+
+    static int mebibytes(Object quantity) {
+        var text = String.valueOf(quantity);
+        if (text.endsWith("Gi")) {
+            return Integer.parseInt(text.substring(0, text.length() - 2)) * 1024;
+        }
+        if (text.endsWith("Mi")) {
+            return Integer.parseInt(text.substring(0, text.length() - 2));
+        }
+        throw new IllegalArgumentException("a memory quantity in Mi or Gi: " + text);
+    }
+
     @Test
     void prodRunsMoreReplicasWithStricterResourcesThanDev() {
         var dev = overlay("dev");
@@ -364,6 +459,59 @@ class KubernetesManifestsTest {
                                 .add(Map.of("name", "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "value", "false")),
                         overlay -> ManifestChecks.probes(overlay, apps.values()),
                         "user-service has no liveness and readiness groups"),
+                alteration(
+                        "a probe on the application's port",
+                        "prod",
+                        overlay -> map(at(
+                                        mainContainer(
+                                                overlay.workload("gateway").orElseThrow()),
+                                        "readinessProbe",
+                                        "httpGet"))
+                                .put("port", "http"),
+                        overlay -> ManifestChecks.probes(overlay, apps.values()),
+                        "gateway: readinessProbe asks port http, not the actuator's 9090"),
+                alteration(
+                        "the actuator back on the application's port",
+                        "dev",
+                        overlay -> configMap(overlay, "user-service-config").remove("MANAGEMENT_SERVER_PORT"),
+                        overlay -> ManifestChecks.probes(overlay, apps.values()),
+                        "user-service: the actuator shares the application's port 8081"),
+                alteration(
+                        "no rule for the scrape",
+                        "prod",
+                        overlay -> overlay.objects()
+                                .remove(overlay.find("NetworkPolicy", "metrics-scrape")
+                                        .orElseThrow()),
+                        overlay -> ManifestChecks.networkPolicies(overlay, PUBLIC),
+                        "Prometheus in the monitoring namespace cannot scrape gateway on port 9090"),
+                alteration(
+                        "the scrape open to the whole monitoring namespace",
+                        "dev",
+                        overlay -> list(at(
+                                        ingressRules(overlay, "metrics-scrape").getFirst(), "from"))
+                                .getFirst()
+                                .remove("podSelector"),
+                        overlay -> ManifestChecks.networkPolicies(overlay, PUBLIC),
+                        "profile-service's scrape port 9090 is open to another pod of the monitoring namespace"),
+                alteration(
+                        "a caller let in on the scrape port",
+                        "prod",
+                        overlay -> {
+                            var management = Map.<String, Object>of("protocol", "TCP", "port", "management");
+                            list(at(ingressRules(overlay, "user-service").getFirst(), "ports"))
+                                    .add(management);
+                            list(at(
+                                            list(at(
+                                                            overlay.find("NetworkPolicy", "gateway")
+                                                                    .orElseThrow(),
+                                                            "spec",
+                                                            "egress"))
+                                                    .getFirst(),
+                                            "ports"))
+                                    .add(management);
+                        },
+                        overlay -> ManifestChecks.networkPolicies(overlay, PUBLIC),
+                        "gateway may reach user-service's scrape port 9090"),
                 alteration(
                         "an image compose does not build",
                         "dev",
@@ -515,9 +663,9 @@ class KubernetesManifestsTest {
 
     /** The value a workload's variable takes from a Secret of the overlay. */
     static String secretValue(RenderedOverlay overlay, String workload, String variable) {
-        var reference = list(
-                        mainContainer(overlay.workload(workload).orElseThrow()).get("env"))
-                .stream()
+        // in any of the workload's containers: user-service's owner password is its init container's alone
+        var reference = RenderedOverlay.allContainers(overlay.workload(workload).orElseThrow()).stream()
+                .flatMap(container -> list(container.get("env")).stream())
                 .filter(entry -> variable.equals(entry.get("name")))
                 .map(entry -> map(at(entry, "valueFrom", "secretKeyRef")))
                 .findFirst()

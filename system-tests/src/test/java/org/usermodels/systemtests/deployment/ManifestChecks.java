@@ -1,5 +1,6 @@
 package org.usermodels.systemtests.deployment;
 
+import static org.usermodels.systemtests.deployment.RenderedOverlay.allContainers;
 import static org.usermodels.systemtests.deployment.RenderedOverlay.at;
 import static org.usermodels.systemtests.deployment.RenderedOverlay.containers;
 import static org.usermodels.systemtests.deployment.RenderedOverlay.list;
@@ -76,8 +77,9 @@ final class ManifestChecks {
     }
 
     /**
-     * Each service's probes ask its actuator's liveness and readiness groups, on its port, and the application
-     * has them: health exposed over HTTP, probes enabled, no separate management port.
+     * Each service's probes ask its actuator's liveness and readiness groups, and the application has them: health
+     * exposed over HTTP, probes enabled. The actuator has a port of its own ({@code management.server.port}, where
+     * the Prometheus scrape is open), which the container declares as {@code management} and the probes ask.
      */
     static List<String> probes(RenderedOverlay overlay, Collection<BuiltService> apps) {
         var problems = new ArrayList<String>();
@@ -91,14 +93,22 @@ final class ManifestChecks {
             var serverPort = Integer.parseInt(effective(app, environment, "server.port"));
             var basePath = string(effective(app, environment, "management.endpoints.web.base-path"), "/actuator");
             var managementPort = effective(app, environment, "management.server.port");
-            if (managementPort != null && Integer.parseInt(managementPort) != serverPort) {
-                problems.add("%s: the actuator listens on its own port %s".formatted(app.name(), managementPort));
+            var actuatorPort = managementPort == null ? serverPort : Integer.parseInt(managementPort);
+            if (actuatorPort == serverPort) {
+                problems.add("%s: the actuator shares the application's port %d, so its scrape would be public"
+                        .formatted(app.name(), serverPort));
+            } else if (resolvePort("management", List.of(container)) != actuatorPort) {
+                problems.add("%s: the container's port management is not the actuator's port %d"
+                        .formatted(app.name(), actuatorPort));
             }
             var exposed = List.of(string(effective(app, environment, "management.endpoints.web.exposure.include"), "")
                     .replaceAll("[\\[\\]\\s]", "")
                     .split(","));
             if (!exposed.contains("health") && !exposed.contains("*")) {
                 problems.add("%s does not expose the health endpoint over HTTP".formatted(app.name()));
+            }
+            if (!exposed.contains("prometheus") && !exposed.contains("*")) {
+                problems.add("%s does not expose the Prometheus scrape over HTTP".formatted(app.name()));
             }
             if (!"true".equals(effective(app, environment, "management.endpoint.health.probes.enabled"))) {
                 problems.add("%s has no liveness and readiness groups (management.endpoint.health.probes.enabled)"
@@ -112,11 +122,18 @@ final class ManifestChecks {
                 var httpGet = map(at(container, probe, "httpGet"));
                 if (!path.equals(httpGet.get("path"))) {
                     problems.add("%s: %s asks %s, not %s".formatted(app.name(), probe, httpGet.get("path"), path));
-                } else if (resolvePort(httpGet.get("port"), List.of(container)) != serverPort) {
-                    problems.add("%s: %s asks port %s, not the application's %d"
-                            .formatted(app.name(), probe, httpGet.get("port"), serverPort));
+                } else if (resolvePort(httpGet.get("port"), List.of(container)) != actuatorPort) {
+                    problems.add("%s: %s asks port %s, not the actuator's %d"
+                            .formatted(app.name(), probe, httpGet.get("port"), actuatorPort));
                 }
             });
+            var annotations = map(at(workload.get(), "spec", "template", "metadata", "annotations"));
+            if (!"true".equals(annotations.get("prometheus.io/scrape"))
+                    || !String.valueOf(actuatorPort).equals(annotations.get("prometheus.io/port"))
+                    || !(basePath + "/prometheus").equals(annotations.get("prometheus.io/path"))) {
+                problems.add("%s's pods do not announce their scrape (prometheus.io/scrape, port %d, path %s)"
+                        .formatted(app.name(), actuatorPort, basePath + "/prometheus"));
+            }
         }
         return problems;
     }
@@ -126,7 +143,7 @@ final class ManifestChecks {
         var problems = new ArrayList<String>();
         for (var app : apps) {
             overlay.workload(app.name()).ifPresent(workload -> {
-                for (var container : containers(workload)) {
+                for (var container : allContainers(workload)) {
                     overlay.environment(container).keySet().stream()
                             .filter(variable -> !app.binds(variable))
                             .forEach(variable -> problems.add(
@@ -246,7 +263,7 @@ final class ManifestChecks {
     private static void configMapReferences(
             RenderedOverlay overlay, Map<String, Object> workload, List<String> problems) {
         var references = new ArrayList<Map.Entry<String, String>>();
-        for (var container : containers(workload)) {
+        for (var container : allContainers(workload)) {
             for (var source : list(container.get("envFrom"))) {
                 var name = at(source, "configMapRef", "name");
                 if (name != null) {
@@ -283,7 +300,7 @@ final class ManifestChecks {
     static Map<String, Set<String>> secretReferences(RenderedOverlay overlay) {
         var references = new TreeMap<String, Set<String>>();
         for (var workload : overlay.workloads()) {
-            for (var container : containers(workload)) {
+            for (var container : allContainers(workload)) {
                 for (var source : list(container.get("envFrom"))) {
                     var name = at(source, "secretRef", "name");
                     if (name != null) {
@@ -351,7 +368,7 @@ final class ManifestChecks {
         var needs = new ArrayList<Need>();
         var namespace = overlay.namespace();
         for (var workload : overlay.workloads()) {
-            for (var container : containers(workload)) {
+            for (var container : allContainers(workload)) {
                 overlay.environment(container).forEach((variable, value) -> {
                     var url = value == null ? null : URL.matcher(value);
                     if (url == null || !url.matches() || url.group(2).equals("localhost")) {
@@ -400,11 +417,41 @@ final class ManifestChecks {
         return needs;
     }
 
+    /** The Prometheus the scrape is for: kube-prometheus-stack's, in the monitoring namespace. */
+    static final Pod SCRAPER = new Pod(
+            "prometheus",
+            Map.of("app.kubernetes.io/name", "prometheus"),
+            Map.of("kubernetes.io/metadata.name", "monitoring"),
+            List.of());
+
+    /** Pods the scrape port must refuse: a Prometheus of another namespace, another pod of the monitoring one. */
+    static final List<Pod> STRANGERS = List.of(
+            new Pod(
+                    "a Prometheus of another namespace",
+                    Map.of("app.kubernetes.io/name", "prometheus"),
+                    Map.of("kubernetes.io/metadata.name", "elsewhere"),
+                    List.of()),
+            new Pod(
+                    "another pod of the monitoring namespace",
+                    Map.of("app.kubernetes.io/name", "grafana"),
+                    Map.of("kubernetes.io/metadata.name", "monitoring"),
+                    List.of()));
+
+    /** The port a workload's pods announce for the scrape ({@code prometheus.io/port}), or -1. */
+    static int scrapePort(Map<String, Object> workload) {
+        var annotations = map(at(workload, "spec", "template", "metadata", "annotations"));
+        if (!"true".equals(annotations.get("prometheus.io/scrape")) || annotations.get("prometheus.io/port") == null) {
+            return -1;
+        }
+        return Integer.parseInt(annotations.get("prometheus.io/port").toString());
+    }
+
     /**
      * The NetworkPolicies allow exactly what the configuration needs: traffic is denied by default; every
      * connection a workload's configuration asks for is allowed (egress and ingress); every pod can resolve
      * names; a workload that is not public accepts no workload that does not call it, and nothing from outside;
-     * a public one is reachable from outside on its ports.
+     * a public one is reachable from outside on its ports. The port a pod announces for the Prometheus scrape is
+     * open to the monitoring namespace's Prometheus and to nothing else, public workload or not.
      */
     static List<String> networkPolicies(RenderedOverlay overlay, Set<String> publicWorkloads) {
         var problems = new ArrayList<String>();
@@ -451,10 +498,29 @@ final class ManifestChecks {
                 .forEach(pod -> problems.add("%s cannot resolve names (UDP 53 to kube-dns)".formatted(pod.name())));
 
         for (var server : pods.values()) {
-            var ports = containers(overlay.workload(server.name()).orElseThrow()).stream()
+            var workload = overlay.workload(server.name()).orElseThrow();
+            var scrapePort = scrapePort(workload);
+            var ports = containers(workload).stream()
                     .flatMap(container -> list(container.get("ports")).stream())
                     .map(port -> ((Number) port.get("containerPort")).intValue())
+                    .filter(port -> port != scrapePort)
                     .toList();
+            if (scrapePort != -1) {
+                if (!policies.allows(SCRAPER, server, scrapePort, "TCP")) {
+                    problems.add("Prometheus in the monitoring namespace cannot scrape %s on port %d"
+                            .formatted(server.name(), scrapePort));
+                }
+                for (var stranger : STRANGERS) {
+                    if (policies.allows(stranger, server, scrapePort, "TCP")) {
+                        problems.add("%s's scrape port %d is open to %s"
+                                .formatted(server.name(), scrapePort, stranger.name()));
+                    }
+                }
+                pods.values().stream()
+                        .filter(client -> client != server && policies.allows(client, server, scrapePort, "TCP"))
+                        .forEach(client -> problems.add("%s may reach %s's scrape port %d"
+                                .formatted(client.name(), server.name(), scrapePort)));
+            }
             if (publicWorkloads.contains(server.name())) {
                 ports.stream()
                         .filter(port -> !policies.allows(new Outside(), server, port, "TCP"))
@@ -503,7 +569,7 @@ final class ManifestChecks {
             if (!Boolean.TRUE.equals(at(pod, "securityContext", "runAsNonRoot"))) {
                 problems.add("%s may run as root".formatted(name));
             }
-            for (var container : containers(workload)) {
+            for (var container : allContainers(workload)) {
                 if (!Boolean.FALSE.equals(at(container, "securityContext", "allowPrivilegeEscalation"))) {
                     problems.add("%s/%s allows privilege escalation".formatted(name, container.get("name")));
                 }

@@ -183,6 +183,13 @@ record RenderedOverlay(String name, List<Map<String, Object>> objects) {
         return list(podSpec(workload).get("containers"));
     }
 
+    /** Every container of a workload's pods, the init containers first: what their settings and hardening cover. */
+    static List<Map<String, Object>> allContainers(Map<String, Object> workload) {
+        var all = new ArrayList<Map<String, Object>>(list(podSpec(workload).get("initContainers")));
+        all.addAll(containers(workload));
+        return all;
+    }
+
     /** The container of a workload that bears the workload's name (each here has one). */
     static Map<String, Object> mainContainer(Map<String, Object> workload) {
         return containers(workload).stream()

@@ -30,6 +30,7 @@ import org.springframework.web.servlet.config.annotation.ContentNegotiationConfi
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.usermodels.platform.observability.TenantServerRequestObservationConvention;
 import org.usermodels.platform.security.CallerAuthenticationConverter;
+import org.usermodels.platform.security.ManagementPort;
 import org.usermodels.platform.tenancy.CurrentTenantArgumentResolver;
 import org.usermodels.platform.tenancy.TenantBindingFilter;
 import org.usermodels.platform.web.LenientAcceptHeader;
@@ -47,8 +48,9 @@ import org.usermodels.platform.web.StorableJsonText;
  * tokens itself, knows its {@link org.usermodels.platform.security.Caller} and tenant, tags every request
  * with a request id and answers every error as problem+json.
  *
- * <p>Public without a token: the actuator's health and info endpoints and the OpenAPI description. Other actuator endpoints are for
- * platform administrators. Everything else needs a valid token; finer rules are declared on the endpoints.
+ * <p>Public without a token: the actuator's health and info endpoints, the OpenAPI description, and the Prometheus
+ * scrape on the actuator's own port ({@link ManagementPort}). Other actuator endpoints are for platform
+ * administrators. Everything else needs a valid token; finer rules are declared on the endpoints.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -66,8 +68,12 @@ public class ServiceSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain usermodelsSecurityFilterChain(HttpSecurity http, ProblemSecurityHandlers problems) {
+    SecurityFilterChain usermodelsSecurityFilterChain(
+            HttpSecurity http, ProblemSecurityHandlers problems, ManagementPort managementPort) {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
+                        .permitAll()
+                        .requestMatchers(
+                                request -> managementPort.isScrape(request.getLocalPort(), request.getRequestURI()))
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole("platform-admin")
@@ -83,6 +89,11 @@ public class ServiceSupportAutoConfiguration {
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    @Bean
+    ManagementPort managementPort() {
+        return new ManagementPort();
     }
 
     @Bean
