@@ -3,7 +3,10 @@ package org.usermodels.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -56,5 +59,40 @@ class MigrateOnlyIT {
             assertThat(rows.getInt(2)).as("migrations failed").isZero();
             assertThat(rows.getString(3)).as("the tables' owner").isEqualTo(database.owner());
         }
+    }
+
+    /** As the init container runs it: the process ends by itself once the database is migrated, with status 0. */
+    @Test
+    void theProcessExitsOnceMigrated() throws IOException, InterruptedException {
+        var database = TestPostgres.createServiceDatabase("migrate");
+        var server = TestPostgres.server();
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var log = Files.createTempFile("migrate", ".log");
+        var process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        UserServiceApplication.class.getName(),
+                        "--spring.profiles.active=migrate",
+                        "--spring.datasource.url=" + server.jdbcUrl(database.name()),
+                        "--spring.datasource.username=" + database.app(),
+                        "--spring.datasource.password=" + database.appPassword(),
+                        "--spring.flyway.user=" + database.owner(),
+                        "--spring.flyway.password=" + database.ownerPassword())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+
+        var ended = process.waitFor(2, TimeUnit.MINUTES);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        assertThat(ended)
+                .as("the migrate run ended by itself; its output: %s", log)
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("its exit status; its output: %s", log)
+                .isZero();
+        assertThat(Files.readString(log)).contains("Successfully applied");
     }
 }

@@ -1,5 +1,6 @@
 package org.usermodels.gateway.edge;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -22,9 +24,11 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
 import org.usermodels.platform.security.CallerAuthenticationConverter;
 import org.usermodels.platform.security.ManagementPort;
 import org.usermodels.platform.web.RequestIds;
+import reactor.netty.http.server.ConnectionInformation;
 
 /**
  * Tokens are validated at the edge with the same rules as in the services (issuer, audience, authorized
@@ -104,17 +108,11 @@ class EdgeSecurity {
         return http.authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
-                        .matchers(exchange -> {
-                            var local = exchange.getRequest().getLocalAddress();
-                            return local != null
-                                            && managementPort.isScrape(
-                                                    local.getPort(),
-                                                    exchange.getRequest()
-                                                            .getPath()
-                                                            .value())
-                                    ? ServerWebExchangeMatcher.MatchResult.match()
-                                    : ServerWebExchangeMatcher.MatchResult.notMatch();
-                        })
+                        .matchers(exchange -> managementPort.isScrape(
+                                        connectionPort(exchange),
+                                        exchange.getRequest().getPath().value())
+                                ? ServerWebExchangeMatcher.MatchResult.match()
+                                : ServerWebExchangeMatcher.MatchResult.notMatch())
                         .permitAll()
                         .pathMatchers("/actuator/**")
                         .hasRole("platform-admin")
@@ -137,6 +135,21 @@ class EdgeSecurity {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .build();
+    }
+
+    /**
+     * The port the request's connection arrived on, read from the socket. Not {@code getLocalAddress()}: where
+     * forwarded headers are honoured ({@code server.forward-headers-strategy=native}, as in the prod overlay),
+     * Reactor Netty rewrites it from {@code X-Forwarded-Port} or {@code X-Forwarded-Host}, so a client could name
+     * the management port and pass for a scrape.
+     */
+    static int connectionPort(ServerWebExchange exchange) {
+        var request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        if (request instanceof ConnectionInformation connection
+                && connection.connectionHostAddress() instanceof InetSocketAddress local) {
+            return local.getPort();
+        }
+        return -1;
     }
 
     /**

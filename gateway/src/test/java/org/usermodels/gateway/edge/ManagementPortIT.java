@@ -16,9 +16,13 @@ import org.usermodels.platform.testsupport.RealKeycloak;
 /**
  * The gateway as every container deployment runs it, with the actuator on a port of its own
  * ({@code management.server.port}; random here): the Prometheus scrape answers there without a token, and the
- * public port serves no actuator at all, so that a client of the API cannot read the gateway's metrics.
+ * public port serves no actuator at all, so that a client of the API cannot read the gateway's metrics, not even
+ * by naming the management port in forwarded headers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+// forwarded headers honoured, as in the prod overlay: a client's X-Forwarded-Port must not make it a scraper
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"management.server.port=0", "server.forward-headers-strategy=native"})
 @RealKeycloak
 class ManagementPortIT {
 
@@ -41,5 +45,15 @@ class ManagementPortIT {
         ManagementScrape.assertOpenOnTheManagementPortOnly(port, managementPort);
 
         given().port(port).get("/actuator/health").then().statusCode(404);
+        given().port(port)
+                .header("X-Forwarded-Port", String.valueOf(managementPort))
+                .get("/actuator/prometheus")
+                .then()
+                .statusCode(401);
+        given().port(port)
+                .header("X-Forwarded-Host", "localhost:" + managementPort)
+                .get("/actuator/prometheus")
+                .then()
+                .statusCode(401);
     }
 }

@@ -72,8 +72,10 @@ class DeploymentDescriptorsTest {
         assertThat(dockerfile).containsPattern("(?m)^EXPOSE " + port + "$");
         assertThat(dockerfile)
                 .as("the health check asks the actuator's port, the application's unless a deployment sets its own")
-                .containsPattern("(?s)HEALTHCHECK .*localhost:\\$\\{MANAGEMENT_SERVER_PORT:-" + port
-                        + "}/actuator/health/readiness");
+                // the shell form (CMD curl …, not CMD ["curl", …]): only a shell expands the variable
+                .containsPattern(
+                        "(?s)HEALTHCHECK [^\\n]*\\\\\\n\\s*CMD curl [^\\[]*localhost:\\$\\{MANAGEMENT_SERVER_PORT:-"
+                                + port + "}/actuator/health/readiness");
     }
 
     /**

@@ -15,6 +15,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.web.FieldProblem;
 import org.usermodels.platform.web.InvalidRequest;
 import org.usermodels.user.access.Access;
@@ -137,7 +138,7 @@ class UserSearch {
             specification = specification.and(UserSpecifications.inGroup(query.group()));
         }
         if (!query.attributeFilters().isEmpty()) {
-            var schema = attributes.schema();
+            var schema = attributes.schemaForFilters(TenantContext.require().id());
             for (var filter : query.attributeFilters().entrySet()) {
                 try {
                     specification = specification.and(UserSpecifications.withAttributes(

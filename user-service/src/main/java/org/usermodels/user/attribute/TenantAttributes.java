@@ -1,12 +1,21 @@
 package org.usermodels.user.attribute;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.usermodels.platform.web.FieldProblem;
 import org.usermodels.platform.web.InvalidRequest;
 
@@ -21,10 +30,39 @@ public class TenantAttributes {
 
     private final AttributeDefinitions definitions;
     private final AttributeValueStore values;
+    private final Clock clock;
+    private final Duration timeToLive;
+    private final Map<UUID, Cached> forFilters = new ConcurrentHashMap<>();
 
-    TenantAttributes(AttributeDefinitions definitions, AttributeValueStore values) {
+    TenantAttributes(
+            AttributeDefinitions definitions,
+            AttributeValueStore values,
+            Clock clock,
+            @Value("${usermodels.tenants.cache-time-to-live:5s}") Duration timeToLive) {
         this.definitions = definitions;
         this.values = values;
+        this.clock = clock;
+        this.timeToLive = timeToLive;
+    }
+
+    private record Cached(AttributeSchema schema, Instant until) {}
+
+    /**
+     * The rules as a search reads them, to turn {@code attr.<name>} filters into typed documents: kept in memory
+     * for a few seconds per tenant ({@code usermodels.tenants.cache-time-to-live}, as what the service knows of a
+     * tenant), so that a page filtered by attributes costs no statement for them. Redefining the attributes on
+     * this instance is seen at once, on another within that time. Writes never use it: they validate against
+     * {@link #schema()}, read in their own transaction, so no user is ever written under rules already replaced.
+     */
+    public AttributeSchema schemaForFilters(UUID tenant) {
+        var now = clock.instant();
+        var cached = forFilters.get(tenant);
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.schema();
+        }
+        var schema = schema();
+        forFilters.put(tenant, new Cached(schema, now.plus(timeToLive)));
+        return schema;
     }
 
     /** The rules users' attributes must satisfy now. */
@@ -49,6 +87,13 @@ public class TenantAttributes {
      */
     @Transactional
     public List<AttributeSpec> replace(List<AttributeSpec> specs) {
+        // once the new rules are committed, this instance's searches read them at once
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                forFilters.clear();
+            }
+        });
         var rules = AttributeSchema.define(specs);
         definitions.lock();
         var previous = schema().rules().stream().collect(Collectors.toMap(AttributeRule::name, Function.identity()));

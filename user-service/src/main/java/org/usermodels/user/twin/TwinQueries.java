@@ -123,32 +123,42 @@ final class TwinQueries {
                         joinTenant("u1_1"), joinTenant("u1_2"), joinTenant("u1_3")));
         var parameters = new ArrayList<Object>();
         parameters.add(tenant);
-        if (term != null && explicitTenant) {
-            // without row-level security PostgreSQL may use the trigram index for the predicate itself, or walk
-            // the page's index testing each row, whichever it prices lower
-            sql.append(" and (u1_0.search_text like f_unaccent(lower(?)) escape '\\'"
-                    + " or f_unaccent(lower(?)) <% u1_0.search_text)");
-            parameters.add(term.pattern());
-            parameters.add(term.term());
-        } else if (term != null) {
-            // under row-level security, as the endpoint: a sample decides between testing each row along the
-            // page's index and the matches of users_matching (migration V5), looked up by key
-            var sampled = jdbc.queryForObject("""
+        if (term != null) {
+            // as the endpoint: a sample decides between testing each row along the page's index and looking the
+            // matches up by key. Under row-level security the lookup is users_matching (migration V5), which
+            // reads the trigram index past the policies; without isolation the same query, inline, with the
+            // tenant in the SQL. Both sides take the same shapes, so that the difference is the isolation's.
+            var sampled = jdbc.queryForObject(
+                    """
                     select count(*) filter (where s.search_text like f_unaccent(lower(?)) escape '\\'
                                                or f_unaccent(lower(?)) <% s.search_text)
                     from (select u.search_text from users u
-                          where u.deleted_at is null
+                          where u.deleted_at is null{tenant}
                           order by u.id
                           fetch first ? rows only) s
-                    """, Long.class, term.pattern(), term.term(), SearchTerm.SAMPLE);
+                    """.replace("{tenant}", explicitTenant ? " and u.tenant_id = ?" : ""),
+                    Long.class,
+                    explicitTenant
+                            ? new Object[] {term.pattern(), term.term(), tenant, SearchTerm.SAMPLE}
+                            : new Object[] {term.pattern(), term.term(), SearchTerm.SAMPLE});
             if (SearchTerm.walks(sampled == null ? 0 : sampled, limit - 1)) {
                 sql.append(" and ((u1_0.search_text like f_unaccent(lower(?)) escape '\\'"
                         + " or f_unaccent(lower(?)) <% u1_0.search_text))");
+                parameters.addAll(List.of(term.pattern(), term.term()));
+            } else if (explicitTenant) {
+                sql.append("""
+                         and (u1_0.id = any(array(select u.id from users u
+                            where u.search_text like f_unaccent(lower(?)) escape '\\' and u.tenant_id = ?
+                              and u.deleted_at is null
+                            union
+                            select u.id from users u
+                            where f_unaccent(lower(?)) <% u.search_text and u.tenant_id = ? and u.deleted_at is null)))
+                        """);
+                parameters.addAll(List.of(term.pattern(), tenant, term.term(), tenant));
             } else {
                 sql.append(" and (u1_0.id = any(array(select users_matching(?, ?))))");
+                parameters.addAll(List.of(term.pattern(), term.term()));
             }
-            parameters.add(term.pattern());
-            parameters.add(term.term());
         }
         if (after != null) {
             sql.append(" and (u1_0.username > ? or u1_0.username = ? and u1_0.id > ?)");

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.usermodels.platform.tenancy.TenantContext;
+import org.usermodels.platform.tenancy.TenantRef;
 import org.usermodels.platform.testsupport.DocumentedSql;
 import org.usermodels.platform.testsupport.SqlRecorder;
 import org.usermodels.user.testing.TenantSql;
@@ -277,6 +281,61 @@ class SearchApiIT {
         assertThat(sample).as("one sample per page").hasSize(5);
         DocumentedSql.matches("users.md", "search-sample", sample.subList(0, 1));
         DocumentedSql.matches("users.md", "search-q-walk", walk.subList(0, 1));
+    }
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    /**
+     * The sample only chooses how to find the matches, never which: for the same term, the index lookup and the
+     * row-by-row walk answer the same users, page after page, so that a wrong guess costs time and not users,
+     * and a cursor of one shape serves the other.
+     */
+    @Test
+    void bothShapesAnswerTheSameUsersPageAfterPage() {
+        new TenantSql(dataSource).count(tenant.id(), """
+                with inserted as (
+                    insert into users (tenant_id, id, username, email, first_name, last_name, type)
+                    select current_tenant(), gen_random_uuid(), 'shaped-' || n, 'shaped-' || n || '@example.org',
+                           'Ada', (array['Montgomery', 'Montgomerie', 'Mountbatten', 'Ångström'])[1 + n % 4], 'user'
+                    from generate_series(1, 60) n
+                    returning 1)
+                select count(*) from inserted
+                """);
+        var ref = new TenantRef(tenant.id(), tenant.slug());
+        for (var term : List.of("montgomery", "angstrom", "mount", "ada")) {
+            var lookedUp = allPages(ref, new SearchTerm(term), true);
+            var walked = allPages(ref, new SearchTerm(term), false);
+
+            assertThat(lookedUp).as("matches of %s", term).isNotEmpty();
+            assertThat(walked)
+                    .as("the walk finds what the lookup finds, for %s", term)
+                    .isEqualTo(lookedUp);
+        }
+    }
+
+    /** Every page of 7 users of a term, in one shape, through the repository as UserSearch pages. */
+    List<String> allPages(TenantRef ref, SearchTerm term, boolean lookedUp) {
+        var usernames = new ArrayList<String>();
+        ScrollPosition position = ScrollPosition.keyset();
+        while (true) {
+            var start = position;
+            var window = TenantContext.callAs(
+                    ref,
+                    () -> transactions.execute(status -> users.findBy(
+                            UserSpecifications.matching(term, lookedUp),
+                            query -> query.sortBy(UserSearch.SORTS.get("username"))
+                                    .limit(7)
+                                    .scroll(start))));
+            window.getContent().forEach(user -> usernames.add(user.username()));
+            if (!window.hasNext() || window.isEmpty()) {
+                return usernames;
+            }
+            position = window.positionAt(window.size() - 1);
+        }
     }
 
     /** The usernames of every page of a search, following its cursors. */

@@ -69,10 +69,15 @@ class SearchPlanIT {
                                             'Goldberg', 'Müller', 'Núñez', 'Dvořák', 'Søndergaard', 'Lefèvre',
                                             'Özdemir', 'Čapek', 'Ibáñez', 'Gonçalves', 'Kowalski'])[1 + n % 30]
                            end,
-                           'user'
+                           case when n % 3 = 0 then 'customer' else 'user' end
                     from generate_series(1, 6000) n
+                    returning id, type),
+                customers as (
+                    -- a third of them customers, so that the plans join a subclass table that has rows
+                    insert into customers (tenant_id, id, customer_number)
+                    select current_tenant(), id, 'C-' || left(id::text, 8) from inserted where type = 'customer'
                     returning 1)
-                select count(*) from inserted
+                select count(*) + (select count(*) from customers) from inserted
                 """);
         try (var connection = dataSource.getConnection()) {
             database = connection.getCatalog();

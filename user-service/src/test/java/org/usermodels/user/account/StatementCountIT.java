@@ -93,12 +93,21 @@ class StatementCountIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(
-            strings = {"first page", "deep page", "search", "filter by type", "filter by attribute", "newest active"})
+            strings = {
+                "first page",
+                "deep page",
+                "search",
+                "search filtered by attribute",
+                "filter by type",
+                "filter by attribute",
+                "newest active"
+            })
     void aPageCostsAtMostThreeStatementsWhateverItsSize(String endpoint) {
         Map<String, IntFunction<String>> paths = Map.of(
                 "first page", limit -> "/users?limit=" + limit,
                 "deep page", limit -> "/users?limit=" + limit + "&cursor=" + deepCursor,
                 "search", limit -> "/users?limit=" + limit + "&q=counted",
+                "search filtered by attribute", limit -> "/users?limit=" + limit + "&q=counted&attr.costCentre=SALES",
                 "filter by type", limit -> "/users?limit=" + limit + "&type=user",
                 "filter by attribute", limit -> "/users?limit=" + limit + "&attr.costCentre=SALES",
                 "newest active", limit -> "/users?limit=" + limit + "&status=ACTIVE&sort=-dateJoined");
