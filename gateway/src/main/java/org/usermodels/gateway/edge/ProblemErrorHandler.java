@@ -15,6 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.web.RequestIds;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Every error the gateway answers itself becomes problem+json; it runs before Spring Boot's default
@@ -77,6 +78,15 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         }
         if (causedBy(error, ConnectException.class)) {
             return unavailable(exchange, error);
+        }
+        if (causedBy(error, PrematureCloseException.class)) {
+            // the service closed the connection before it answered: its failure, not the gateway's
+            log.warn("Upstream closed the connection before answering: {}", error.toString());
+            return problems.write(
+                    exchange,
+                    HttpStatus.BAD_GATEWAY,
+                    "The service behind this API closed the connection before it answered. If you were changing"
+                            + " something, read it back before you retry: the change may have been made.");
         }
         log.error("Unhandled gateway error", error);
         return problems.write(
