@@ -109,12 +109,11 @@ class UserSearch {
 
     /**
      * The term's test in the shape that finds a page soonest: filtered row by row along the page's index when
-     * a sample of the tenant says the matches are many, looked up in the trigram index when they are few
-     * ({@link SearchTerm}). One statement for the sample, whatever the tenant's size.
+     * a sample of the tenant says that costs less, looked up in the trigram index when the matches are few for
+     * the tenant's size ({@link SearchTerm#walks}). One statement for the sample, whatever the tenant's size.
      */
     private Specification<User> matching(SearchTerm term, int limit) {
-        var sampled = users.sampledMatches(term.pattern(), term.term(), SearchTerm.SAMPLE);
-        return UserSpecifications.matching(term, !SearchTerm.walks(sampled, limit));
+        return UserSpecifications.matching(term, !SearchTerm.walks(users.sample(term), limit));
     }
 
     private Specification<User> filters(Query query, List<FieldProblem> problems) {

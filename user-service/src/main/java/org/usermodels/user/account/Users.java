@@ -23,20 +23,36 @@ interface Users extends Repository<User, UUID>, JpaSpecificationExecutor<User> {
     Optional<User> findById(UUID id);
 
     /**
-     * How many of the first {@code sample} users of the tenant by id match the search term, tested row by row
-     * as {@code search_text_matches} does: the sample {@link UserSearch} judges a term by ({@link SearchTerm}).
-     * The tenant is the policy's: row-level security restricts this native query, and the index of its key
-     * {@code (tenant_id, id)} gives the tenant's first users in order.
+     * The first {@link SearchTerm#SAMPLE} users of the tenant by id, tested against the search term row by row
+     * as {@code search_text_matches} does: the sample {@link UserSearch} judges a term and the tenant's size by
+     * ({@link SearchTerm.Sample}). The tenant is the policy's: row-level security restricts this native query,
+     * and the index of its key {@code (tenant_id, id)} gives the tenant's first users in order.
      */
+    default SearchTerm.Sample sample(SearchTerm term) {
+        var row = sampleRow(term.pattern(), term.term(), SearchTerm.SAMPLE);
+        return new SearchTerm.Sample(row.getTested(), row.getMatched(), row.getLast());
+    }
+
+    /** One row of {@link #sample}'s query. */
+    interface SampleRow {
+        long getTested();
+
+        long getMatched();
+
+        @Nullable UUID getLast();
+    }
+
     @Query(nativeQuery = true, value = """
-            select count(*) filter (where s.search_text like f_unaccent(lower(:pattern)) escape '\\'
-                                       or f_unaccent(lower(:term)) <% s.search_text)
-            from (select u.search_text from users u
+            select count(*) as tested,
+                   count(*) filter (where s.search_text like f_unaccent(lower(:pattern)) escape '\\'
+                                       or f_unaccent(lower(:term)) <% s.search_text) as matched,
+                   (array_agg(s.id order by s.id desc))[1] as last
+            from (select u.id, u.search_text from users u
                   where u.deleted_at is null
                   order by u.id
                   fetch first :sample rows only) s
             """)
-    long sampledMatches(String pattern, String term, int sample);
+    SampleRow sampleRow(String pattern, String term, int sample);
 
     /** A user with their groups, in one statement (the subclass's table is joined as well). */
     @Query("""

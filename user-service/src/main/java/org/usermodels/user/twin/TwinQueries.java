@@ -128,20 +128,23 @@ final class TwinQueries {
             // matches up by key. Under row-level security the lookup is users_matching (migration V5), which
             // reads the trigram index past the policies; without isolation the same query, inline, with the
             // tenant in the SQL. Both sides take the same shapes, so that the difference is the isolation's.
-            var sampled = jdbc.queryForObject(
+            var sample = jdbc.queryForObject(
                     """
-                    select count(*) filter (where s.search_text like f_unaccent(lower(?)) escape '\\'
-                                               or f_unaccent(lower(?)) <% s.search_text)
-                    from (select u.search_text from users u
+                    select count(*) as tested,
+                           count(*) filter (where s.search_text like f_unaccent(lower(?)) escape '\\'
+                                               or f_unaccent(lower(?)) <% s.search_text) as matched,
+                           (array_agg(s.id order by s.id desc))[1] as last
+                    from (select u.id, u.search_text from users u
                           where u.deleted_at is null{tenant}
                           order by u.id
                           fetch first ? rows only) s
                     """.replace("{tenant}", explicitTenant ? " and u.tenant_id = ?" : ""),
-                    Long.class,
+                    (row, number) -> new SearchTerm.Sample(
+                            row.getLong("tested"), row.getLong("matched"), row.getObject("last", UUID.class)),
                     explicitTenant
                             ? new Object[] {term.pattern(), term.term(), tenant, SearchTerm.SAMPLE}
                             : new Object[] {term.pattern(), term.term(), SearchTerm.SAMPLE});
-            if (SearchTerm.walks(sampled == null ? 0 : sampled, limit - 1)) {
+            if (SearchTerm.walks(Objects.requireNonNull(sample), limit - 1)) {
                 sql.append(" and ((u1_0.search_text like f_unaccent(lower(?)) escape '\\'"
                         + " or f_unaccent(lower(?)) <% u1_0.search_text))");
                 parameters.addAll(List.of(term.pattern(), term.term()));

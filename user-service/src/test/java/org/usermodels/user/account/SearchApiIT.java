@@ -221,6 +221,8 @@ class SearchApiIT {
 
     @Test
     void theSearchTermReachesSqlAsBindParametersOnly() {
+        // a tenant of a thousand, where a term no sampled user matches is looked up rather than walked
+        new TenantSql(dataSource).insertUsers(tenant.id(), "filler", 1000);
         named("Zoë", "Ångström");
         sql.clear();
 
@@ -248,12 +250,17 @@ class SearchApiIT {
                 with inserted as (
                     insert into users (tenant_id, id, username, email, first_name, last_name, type)
                     select current_tenant(), gen_random_uuid(), 'walked-' || n, 'walked-' || n || '@example.org',
-                           'Ada', case when n = 101 then 'Ångström' else 'Montgomery' end, 'user'
-                    from generate_series(1, 101) n
+                           'Ada', case when n = 301 then 'Ångström' else 'Montgomery' end, 'user'
+                    from generate_series(1, 301) n
+                    union all
+                    select current_tenant(), gen_random_uuid(), 'other-' || n, 'other-' || n || '@example.org',
+                           'Grace', 'Hopper', 'user'
+                    from generate_series(1, 700) n
                     returning 1)
                 select count(*) from inserted
                 """);
-        assertThat(family).isEqualTo(101);
+        // a thousand users: too many to walk for a rare term, and three in ten are Montgomerys
+        assertThat(family).isEqualTo(1001);
 
         sql.clear();
         var walked = pages("/users?limit=20&q=montgomery");
@@ -270,15 +277,15 @@ class SearchApiIT {
                 .toList();
 
         assertThat(walked)
-                .as("every Montgomery once, in username order, over five pages")
-                .hasSize(100)
+                .as("every Montgomery once, in username order, over fifteen pages")
+                .hasSize(300)
                 .doesNotHaveDuplicates()
                 .isSorted()
                 .allMatch(username -> username.startsWith("walked-"));
-        assertThat(walk).hasSize(5).allMatch(s -> s.contains(".search_text like") && !s.contains("users_matching"));
-        assertThat(lookedUp).containsExactly("walked-101");
+        assertThat(walk).hasSize(15).allMatch(s -> s.contains(".search_text like") && !s.contains("users_matching"));
+        assertThat(lookedUp).containsExactly("walked-301");
         assertThat(lookup).hasSize(1).allMatch(s -> s.contains("users_matching") && !s.contains("search_text like"));
-        assertThat(sample).as("one sample per page").hasSize(5);
+        assertThat(sample).as("one sample per page").hasSize(15);
         DocumentedSql.matches("users.md", "search-sample", sample.subList(0, 1));
         DocumentedSql.matches("users.md", "search-q-walk", walk.subList(0, 1));
     }
