@@ -39,16 +39,24 @@ public final class StandInService implements BeforeEachCallback, AfterAllCallbac
         Answer answer(int attempt);
     }
 
-    /** A status and JSON body; or, for a service that hangs, no answer until the stand-in is reset. */
-    public record Answer(int status, String body, boolean hangs) {
+    /**
+     * A status and JSON body; or, for a service that hangs, no answer until the stand-in is reset; or, for one
+     * that fails half-way, the connection closed without an answer.
+     */
+    public record Answer(int status, String body, boolean hangs, boolean closes) {
 
         public static Answer status(int status) {
-            return new Answer(status, "{}", false);
+            return new Answer(status, "{}", false, false);
         }
 
         /** Holds the request open without answering, until the test is over (or the caller gives up). */
         public static Answer never() {
-            return new Answer(0, "", true);
+            return new Answer(0, "", true, false);
+        }
+
+        /** Reads the request and closes the connection without a word, as a service that crashes does. */
+        public static Answer closesTheConnection() {
+            return new Answer(0, "", false, true);
         }
     }
 
@@ -147,6 +155,10 @@ public final class StandInService implements BeforeEachCallback, AfterAllCallbac
                             .incrementAndGet());
             if (answer.hangs()) {
                 hung.await();
+                return;
+            }
+            if (answer.closes()) {
+                // closing an exchange that sent no headers closes its connection
                 return;
             }
             var body = answer.body().getBytes(StandardCharsets.UTF_8);

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.startsWith;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.usermodels.platform.testsupport.DocumentedContract;
+import org.usermodels.platform.testsupport.TestKeycloak;
 import org.usermodels.profile.testing.ProfileServiceIT;
 
 /**
@@ -42,5 +44,23 @@ class OpenApiIT {
                         "/api/profiles/{userId}/skills",
                         "/api/profiles/{userId}/reports");
         assertThat(paths.keySet()).allMatch(path -> path.startsWith("/api/"));
+    }
+
+    /**
+     * The description is a contract a client can be generated from, and the one stored in
+     * docs/api/profile-service.openapi.json, which the build lints and generates a client from, is the one served.
+     */
+    @Test
+    void theStoredContractIsTheOneServed() {
+        var description = given().port(port)
+                .get("/v3/api-docs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+
+        DocumentedContract.assertContract(description);
+        DocumentedContract.matches(
+                "profile-service", description, TestKeycloak.endpoint().issuer().toString());
     }
 }

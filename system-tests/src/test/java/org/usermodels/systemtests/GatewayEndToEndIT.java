@@ -86,6 +86,34 @@ class GatewayEndToEndIT {
         assertThat(userRows(demoId)).as("one row after two calls").isOne();
     }
 
+    /**
+     * Every answer a system test gets is held to the stored OpenAPI description ({@link ContractValidation}):
+     * a success, a refusal at the edge, a problem from a service and a miss each pass through it here.
+     */
+    @Test
+    void everyAnswerOfTheApiIsHeldToItsDescription() {
+        var before = ContractValidation.validated();
+
+        gateway().auth().oauth2(demoToken).get("/api/users/me").then().statusCode(200);
+        gateway().get("/api/profiles/me").then().statusCode(401);
+        gateway()
+                .auth()
+                .oauth2(demoToken)
+                .contentType("application/merge-patch+json")
+                .body("{}")
+                .patch("/api/users/me")
+                .then()
+                .statusCode(428);
+        gateway()
+                .auth()
+                .oauth2(demoToken)
+                .get("/api/users/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
+
+        assertThat(ContractValidation.validated() - before).isEqualTo(4);
+    }
+
     @Test
     void refusesARequestWithoutTokenAtTheEdge() {
         for (var path : new String[] {"/api/users/me", "/api/profiles/me", "/api/tenants", "/api/groups"}) {

@@ -1,5 +1,6 @@
 package org.usermodels.systemtests;
 
+import io.restassured.RestAssured;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,8 +56,13 @@ final class RunningSystem {
         return Holder.USERS_DATABASE;
     }
 
+    static ServiceDatabase profilesDatabase() {
+        return Holder.PROFILES_DATABASE;
+    }
+
     private static final class Holder {
         static final ServiceDatabase USERS_DATABASE = TestPostgres.createServiceDatabase("users");
+        static final ServiceDatabase PROFILES_DATABASE = TestPostgres.createServiceDatabase("profiles");
         static final UsermodelsServices SERVICES = start();
     }
 
@@ -83,7 +89,7 @@ final class RunningSystem {
                 repository,
                 TestPostgres.server(),
                 Holder.USERS_DATABASE,
-                TestPostgres.createServiceDatabase("profiles"),
+                Holder.PROFILES_DATABASE,
                 TestKeycloak.endpoint(),
                 UsermodelsServices.Ports.free(),
                 repository.resolve("system-tests/target/service-logs"),
@@ -101,6 +107,8 @@ final class RunningSystem {
                         Integer.toString(THROTTLED_BURST)),
                 List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
         var services = UsermodelsServices.start(settings, Duration.ofMinutes(3));
+        // every answer of the API that a test gets is held to the stored description
+        RestAssured.filters(new ContractValidation(repository));
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "stop-usermodels-services"));
         log.info(
                 "System up behind {} in {} ms",

@@ -98,6 +98,30 @@ class ResilienceIT {
         assertThat(userService.requestsTo("/api/users/me")).hasSize(2);
     }
 
+    /**
+     * A service that closes the connection before it answers is the service's failure: the gateway answers 502,
+     * a problem that says a change may have been made, rather than a 500 of its own.
+     */
+    @Test
+    void answersABadGatewayProblemWhenTheServiceClosesTheConnectionWithoutAnswering() {
+        userService.script("/api/users/42", attempt -> Answer.closesTheConnection());
+
+        gateway()
+                .contentType("application/json")
+                .body("{\"firstName\": \"Ada\"}")
+                .patch("/api/users/42")
+                .then()
+                .statusCode(502)
+                .contentType("application/problem+json")
+                .body("status", equalTo(502))
+                .body("detail", containsString("closed the connection"))
+                .body("requestId", notNullValue());
+
+        assertThat(userService.requestsTo("/api/users/42"))
+                .as("a change is never retried")
+                .hasSize(1);
+    }
+
     @Test
     void passesAServicesOwnErrorAnswerThroughWithoutRetrying() {
         userService.script("/api/users/me", attempt -> Answer.status(500));

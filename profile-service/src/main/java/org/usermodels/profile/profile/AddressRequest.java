@@ -2,6 +2,7 @@ package org.usermodels.profile.profile;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
@@ -20,8 +21,13 @@ record AddressRequest(
         @NotBlank @Size(max = 100) String city,
         @Nullable @Size(max = 20) String postalCode,
         @Nullable @Size(max = 100) String region,
-        @NotBlank String country,
-        @Nullable String phone,
+
+        @Schema(maxLength = 2, pattern = "^[A-Za-z]{2}$", description = "ISO 3166-1 alpha-2", example = "CH")
+        @NotBlank @Size(max = 8) String country,
+
+        @Schema(maxLength = 32, description = "International, or local to the country", example = "044 668 18 00")
+        @Nullable @Size(max = 32) String phone,
+
         @Nullable Boolean primary) {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());

@@ -1,5 +1,7 @@
 package org.usermodels.profile.profile;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +21,9 @@ class OrgChart {
 
     static final int MAX_DEPTH = 10;
 
+    /** The most people one answer shows: a larger organization is read a few levels at a time. */
+    static final int MAX_PEOPLE = 1_000;
+
     private final EntityManager entityManager;
 
     OrgChart(EntityManager entityManager) {
@@ -36,12 +41,15 @@ class OrgChart {
     /** A person with their own reports. */
     record Node(
             UUID userId,
-            @Nullable String displayName,
-            @Nullable String title,
-            int depth,
-            List<Node> reports) {}
+            @Schema(maxLength = 100) @Nullable String displayName,
+            @Schema(maxLength = 100) @Nullable String title,
+            @Schema(minimum = "1", maximum = "" + MAX_DEPTH) int depth,
+            @ArraySchema(maxItems = MAX_PEOPLE) List<Node> reports) {}
 
-    /** Everyone reporting to {@code root}, directly or not, down to {@code depth} levels, in one statement. */
+    /**
+     * Everyone reporting to {@code root}, directly or not, down to {@code depth} levels, in one statement; at
+     * most {@link #MAX_PEOPLE} + 1 of them, so that the caller can tell a tree too large to answer.
+     */
     List<Line> lines(UUID root, int depth) {
         return entityManager
                 .createQuery("""
@@ -64,6 +72,7 @@ class OrgChart {
                         """, Line.class)
                 .setParameter("root", root)
                 .setParameter("depth", depth)
+                .setMaxResults(MAX_PEOPLE + 1)
                 .getResultList();
     }
 

@@ -86,11 +86,17 @@ abstract class Profile {
         return new Basics(displayName, bio, avatarUrl, website);
     }
 
+    /** The most addresses a profile holds: its list is one response, bounded. */
+    static final int MAX_ADDRESSES = 20;
+
     /**
      * Adds an address. A primary address demotes the current primary one, in the same transaction (the
      * caller flushes the demotion first: see {@link ProfileAdministration}).
      */
     Address addAddress(Address.Details details, Instant now) {
+        if (addresses.size() >= MAX_ADDRESSES) {
+            throw ProfileConflict.tooMany("addresses", MAX_ADDRESSES);
+        }
         var address = new Address(this, details, now);
         addresses.add(address);
         return address;

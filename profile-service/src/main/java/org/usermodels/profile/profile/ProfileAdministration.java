@@ -232,7 +232,14 @@ class ProfileAdministration {
         if (depth < 1 || depth > OrgChart.MAX_DEPTH) {
             throw InvalidRequest.field("depth", "must be between 1 and " + OrgChart.MAX_DEPTH);
         }
-        return OrgChart.tree(userId, orgChart.lines(userId, depth));
+        var lines = orgChart.lines(userId, depth);
+        if (lines.size() > OrgChart.MAX_PEOPLE) {
+            throw InvalidRequest.field(
+                    "depth",
+                    "more than %,d people report to this staff member within %d levels; ask for fewer levels"
+                            .formatted(OrgChart.MAX_PEOPLE, depth));
+        }
+        return OrgChart.tree(userId, lines);
     }
 
     private RuntimeException staffOrNotFound(UUID userId, String what) {

@@ -17,6 +17,12 @@ final class ProfileConflict extends ErrorResponseException {
                 "This manager reports, directly or not, to the staff member: the change would close a cycle.");
     }
 
+    static ProfileConflict tooMany(String what, int most) {
+        return new ProfileConflict(
+                "Too many " + what,
+                "A profile holds at most %d %s; remove one before adding another.".formatted(most, what));
+    }
+
     static ProfileConflict notStaff(String what) {
         return new ProfileConflict("Not a staff member", what + " apply to staff profiles only.");
     }

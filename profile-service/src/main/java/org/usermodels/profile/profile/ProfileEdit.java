@@ -1,5 +1,6 @@
 package org.usermodels.profile.profile;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -37,14 +38,16 @@ record ProfileEdit(
             "partner", Set.of("companyWebsite", "contactPreferences"));
 
     interface Customer {
+        @Schema(name = "CustomerProfileFields")
         record Fields(
-                @Nullable @Pattern(regexp = "[a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*", message = "must be a BCP 47 language tag")
+                @Nullable @Size(max = 35) @Pattern(regexp = "[a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*", message = "must be a BCP 47 language tag")
                 String preferredLanguage,
 
-                @Nullable List<CustomerProfile.Channel> communicationPreferences) {}
+                @Nullable @Size(max = 4) List<CustomerProfile.Channel> communicationPreferences) {}
     }
 
     interface Staff {
+        @Schema(name = "StaffProfileFields")
         record Fields(
                 @Nullable @Size(max = 100) String department,
                 @Nullable @Size(max = 100) String title,
@@ -52,11 +55,12 @@ record ProfileEdit(
     }
 
     interface Partner {
+        @Schema(name = "PartnerProfileFields")
         record Fields(
                 @Nullable @Size(max = 2048) @Pattern(regexp = URL, message = "must be an http(s) URL")
                 String companyWebsite,
 
-                @Nullable List<CustomerProfile.Channel> contactPreferences) {}
+                @Nullable @Size(max = 4) List<CustomerProfile.Channel> contactPreferences) {}
     }
 
     static ProfileEdit of(Profile profile) {

@@ -1,5 +1,7 @@
 package org.usermodels.profile.profile;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,11 @@ class ProfileSearch {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 200;
+    /** The longest search term and filter value. */
+    static final int MAX_TERM = 200;
+    /** The longest cursor this API gives out, with room to spare. */
+    static final int MAX_CURSOR = 1024;
+
     static final Sort ORDER = Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("userId"));
 
     private final Profiles profiles;
@@ -50,10 +57,13 @@ class ProfileSearch {
     /** A profile in a list. */
     record Summary(
             UUID userId,
+
+            @Schema(allowableValues = {"basic", "customer", "staff", "partner"})
             String kind,
-            @Nullable String displayName,
-            @Nullable String department,
-            @Nullable String title) {
+
+            @Schema(maxLength = 100) @Nullable String displayName,
+            @Schema(maxLength = 100) @Nullable String department,
+            @Schema(maxLength = 100) @Nullable String title) {
 
         static Summary of(Profile profile) {
             return profile instanceof StaffProfile staff
@@ -67,7 +77,10 @@ class ProfileSearch {
         }
     }
 
-    record Page(List<Summary> items, @Nullable String next) {}
+    record Page(
+            @ArraySchema(maxItems = MAX_LIMIT) List<Summary> items,
+
+            @Schema(maxLength = MAX_CURSOR, description = "The cursor of the next page; absent on the last") @Nullable String next) {}
 
     @Transactional(readOnly = true)
     Page search(Query query) {
@@ -82,8 +95,16 @@ class ProfileSearch {
         if (query.minLevel() != null && query.skill() == null) {
             problems.add(new FieldProblem("minLevel", "applies together with skill"));
         }
+        for (var parameter :
+                new String[][] {{"department", query.department()}, {"skill", query.skill()}, {"q", query.q()}}) {
+            if (parameter[1] != null && parameter[1].length() > MAX_TERM) {
+                problems.add(new FieldProblem(parameter[0], "must be at most " + MAX_TERM + " characters"));
+            }
+        }
         ScrollPosition position = ScrollPosition.keyset();
-        if (query.cursor() != null) {
+        if (query.cursor() != null && query.cursor().length() > MAX_CURSOR) {
+            problems.add(new FieldProblem("cursor", "is not a cursor this API gave out"));
+        } else if (query.cursor() != null) {
             position = decode(query.cursor(), problems);
         }
         if (!problems.isEmpty()) {

@@ -1,5 +1,7 @@
 package org.usermodels.profile.profile;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.util.List;
@@ -21,16 +23,40 @@ class ProfileStatistics {
         this.entityManager = entityManager;
     }
 
+    /**
+     * @param headcountByDepartment the hundred largest departments
+     * @param topSkills the ten skills most staff have
+     * @param customersByLanguage the hundred most common preferred languages of customers
+     */
     record Stats(
-            List<Headcount> headcountByDepartment,
-            List<SkillCount> topSkills,
-            List<LanguageShare> customersByLanguage) {}
+            @ArraySchema(maxItems = 100) List<Headcount> headcountByDepartment,
+            @ArraySchema(maxItems = 10) List<SkillCount> topSkills,
+            @ArraySchema(maxItems = 100) List<LanguageShare> customersByLanguage) {}
 
-    record Headcount(@Nullable String department, long staff) {}
+    record Headcount(
+            @Schema(maxLength = 100) @Nullable String department,
 
-    record SkillCount(String skill, long staff, BigDecimal averageLevel, long rank) {}
+            @Schema(minimum = "0", maximum = "9223372036854775807")
+            long staff) {}
 
-    record LanguageShare(@Nullable String language, long customers, BigDecimal percent) {}
+    record SkillCount(
+            @Schema(maxLength = 100) String skill,
+
+            @Schema(minimum = "0", maximum = "9223372036854775807")
+            long staff,
+
+            @Schema(minimum = "1", maximum = "5") BigDecimal averageLevel,
+
+            @Schema(minimum = "0", maximum = "9223372036854775807")
+            long rank) {}
+
+    record LanguageShare(
+            @Schema(maxLength = 35) @Nullable String language,
+
+            @Schema(minimum = "0", maximum = "9223372036854775807")
+            long customers,
+
+            @Schema(minimum = "0", maximum = "100") BigDecimal percent) {}
 
     @Transactional(readOnly = true)
     @SuppressWarnings("unchecked")
@@ -41,6 +67,7 @@ class ProfileStatistics {
                         where kind = 'staff'
                         group by department
                         order by staff desc, department
+                        limit 100
                         """).getResultList();
         List<Object[]> skills = entityManager.createNativeQuery("""
                         select s.name, count(*) as staff, round(avg(ps.level), 2) as average_level,
@@ -58,6 +85,7 @@ class ProfileStatistics {
                         where kind = 'customer'
                         group by preferred_language
                         order by customers desc, preferred_language
+                        limit 100
                         """).getResultList();
         return new Stats(
                 departments.stream()

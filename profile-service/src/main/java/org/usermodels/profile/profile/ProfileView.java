@@ -1,6 +1,8 @@
 package org.usermodels.profile.profile;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,48 +16,68 @@ import org.usermodels.platform.tenancy.TenantRef;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ProfileView(
         UUID userId,
+
+        @Schema(allowableValues = {"basic", "customer", "staff", "partner"})
         String kind,
-        @Nullable String displayName,
-        @Nullable String bio,
-        @Nullable String avatarUrl,
-        @Nullable String website,
+
+        @Schema(maxLength = 100) @Nullable String displayName,
+        @Schema(maxLength = 2000) @Nullable String bio,
+        @Schema(maxLength = 2048, format = "uri") @Nullable String avatarUrl,
+        @Schema(maxLength = 2048, format = "uri") @Nullable String website,
         @Nullable CustomerDetails customer,
         @Nullable StaffDetails staff,
         @Nullable PartnerDetails partner,
-        @Nullable List<AddressView> addresses,
+
+        @ArraySchema(maxItems = Profile.MAX_ADDRESSES) @Nullable List<AddressView> addresses,
+
         Instant createdAt,
         TenantRef tenant,
+
+        @Schema(minimum = "0", maximum = "9223372036854775807")
         long version) {
 
-    record CustomerDetails(@Nullable String preferredLanguage, List<String> communicationPreferences) {}
+    record CustomerDetails(
+            @Schema(maxLength = 35) @Nullable String preferredLanguage,
+
+            @ArraySchema(maxItems = 4, schema = @Schema(allowableValues = {"EMAIL", "SMS", "PHONE", "POST"}))
+            List<String> communicationPreferences) {}
 
     record StaffDetails(
-            @Nullable String department,
-            @Nullable String title,
-            @Nullable String officeLocation,
+            @Schema(maxLength = 100) @Nullable String department,
+            @Schema(maxLength = 100) @Nullable String title,
+            @Schema(maxLength = 100) @Nullable String officeLocation,
             @Nullable PersonRef manager,
-            List<SkillLevel> skills) {}
+            @ArraySchema(maxItems = StaffProfile.MAX_SKILLS) List<SkillLevel> skills) {}
 
-    record PartnerDetails(@Nullable String companyWebsite, List<String> contactPreferences) {}
+    record PartnerDetails(
+            @Schema(maxLength = 2048, format = "uri") @Nullable String companyWebsite,
+
+            @ArraySchema(maxItems = 4, schema = @Schema(allowableValues = {"EMAIL", "SMS", "PHONE", "POST"}))
+            List<String> contactPreferences) {}
 
     /** Another profile, named. */
-    record PersonRef(UUID userId, @Nullable String displayName) {}
+    record PersonRef(
+            UUID userId, @Schema(maxLength = 100) @Nullable String displayName) {}
 
     /** A skill and how well the staff member masters it (1 to 5). */
-    record SkillLevel(String name, int level) {}
+    record SkillLevel(
+            @Schema(maxLength = 100) String name,
+            @Schema(minimum = "1", maximum = "5") int level) {}
 
     /** An address as the API shows it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AddressView(
             UUID id,
-            @Nullable String label,
-            String line1,
-            @Nullable String line2,
-            String city,
-            @Nullable String postalCode,
-            @Nullable String region,
-            String country,
-            @Nullable String phone,
+            @Schema(maxLength = 50) @Nullable String label,
+            @Schema(maxLength = 200) String line1,
+            @Schema(maxLength = 200) @Nullable String line2,
+            @Schema(maxLength = 100) String city,
+            @Schema(maxLength = 20) @Nullable String postalCode,
+            @Schema(maxLength = 100) @Nullable String region,
+            @Schema(maxLength = 2, pattern = "^[A-Z]{2}$") String country,
+
+            @Schema(maxLength = 16, pattern = "^\\+[1-9][0-9]{6,14}$", description = "E.164") @Nullable String phone,
+
             boolean primary) {
 
         static AddressView of(Address address) {

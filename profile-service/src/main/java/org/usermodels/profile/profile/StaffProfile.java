@@ -80,13 +80,24 @@ class StaffProfile extends Profile {
         return Optional.ofNullable(manager);
     }
 
-    /** Sets the level of a skill, adding the skill if the profile does not have it yet. */
+    /** The most skills a staff member is rated in: the list is one response, bounded. */
+    static final int MAX_SKILLS = 100;
+
+    /**
+     * Sets the level of a skill, adding the skill if the profile does not have it yet.
+     *
+     * @throws ProfileConflict when the skill is new and the profile has {@link #MAX_SKILLS} already
+     */
     void rate(Skill skill, int level) {
-        skills.stream()
-                .filter(rating -> rating.skill().equals(skill))
-                .findFirst()
-                .ifPresentOrElse(
-                        rating -> rating.changeLevel(level), () -> skills.add(new ProfileSkill(this, skill, level)));
+        var rated =
+                skills.stream().filter(rating -> rating.skill().equals(skill)).findFirst();
+        if (rated.isPresent()) {
+            rated.get().changeLevel(level);
+        } else if (skills.size() >= MAX_SKILLS) {
+            throw ProfileConflict.tooMany("skills", MAX_SKILLS);
+        } else {
+            skills.add(new ProfileSkill(this, skill, level));
+        }
     }
 
     boolean forget(Skill skill) {

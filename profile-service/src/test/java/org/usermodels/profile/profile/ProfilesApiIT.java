@@ -2,6 +2,7 @@ package org.usermodels.profile.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -201,6 +202,49 @@ class ProfilesApiIT {
                 .body("$", hasSize(1));
     }
 
+    /** A profile's lists are bounded, as the OpenAPI description says: its addresses, a staff member's skills. */
+    @Test
+    void aProfileHoldsAtMostTwentyAddressesAndAHundredSkills() {
+        var member = api.createMember(tenant, "staff", "Many");
+        for (var i = 1; i <= Profile.MAX_ADDRESSES; i++) {
+            api.as(member.token())
+                    .contentType(ContentType.JSON)
+                    .body(address("Bahnhofstrasse " + i, "CH", false))
+                    .post("/profiles/" + member.id() + "/addresses")
+                    .then()
+                    .statusCode(201);
+        }
+        api.as(member.token())
+                .contentType(ContentType.JSON)
+                .body(address("One too many", "CH", false))
+                .post("/profiles/" + member.id() + "/addresses")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Too many addresses"));
+        for (var i = 1; i <= StaffProfile.MAX_SKILLS; i++) {
+            rate(member, "skill-" + i, 1 + i % 5);
+        }
+        rate(member, "skill-1", 5);
+        api.as(admin.token())
+                .contentType(ContentType.JSON)
+                .body(Map.of("level", 3))
+                .put("/profiles/" + member.id() + "/skills/one-too-many")
+                .then()
+                .statusCode(409)
+                .body("title", equalTo("Too many skills"));
+
+        api.as(member.token())
+                .get("/profiles/" + member.id() + "/addresses")
+                .then()
+                .body("$", hasSize(Profile.MAX_ADDRESSES));
+        api.as(admin.token())
+                .get("/profiles/" + member.id() + "/skills")
+                .then()
+                .body("$", hasSize(StaffProfile.MAX_SKILLS))
+                .body("find { it.name == 'skill-1' }.level", equalTo(5));
+    }
+
     @Test
     void refusesUnknownCountriesAndPhoneNumbersAndStrangersAddresses() {
         var member = api.createMember(tenant, "user", "Addy");
@@ -295,6 +339,35 @@ class ProfilesApiIT {
                 .put("/profiles/" + boss.id() + "/manager")
                 .then()
                 .statusCode(403);
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /** A reporting tree answers at most a thousand people; a larger one is asked for fewer levels. */
+    @Test
+    void aReportingTreeOfMoreThanAThousandIsRefused() {
+        var root = api.createMember(tenant, "staff", "Chief");
+        var schema = org.usermodels.profile.tenancy.TenantSchemas.schemaOf(
+                new org.usermodels.platform.tenancy.TenantRef(tenant.id(), tenant.slug()));
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        var insert = "insert into " + schema + ".profiles (user_id, kind, display_name, manager_id)"
+                + " select gen_random_uuid(), 'staff', 'Report ' || n, ? from generate_series(1, ?) n";
+        jdbc.update(insert, root.id(), OrgChart.MAX_PEOPLE);
+
+        api.as(admin.token())
+                .get("/profiles/" + root.id() + "/reports?depth=1")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(OrgChart.MAX_PEOPLE));
+        jdbc.update(insert, root.id(), 1);
+        api.as(admin.token())
+                .get("/profiles/" + root.id() + "/reports?depth=1")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("depth"))
+                .body("errors[0].message", containsString("fewer levels"));
     }
 
     @Test

@@ -23,6 +23,9 @@ public final class Permissions {
     /** Change every profile of the tenant (profile-service). */
     public static final String PROFILE_EDIT_ANY = "profile.edit_any";
 
+    /** What every permission code looks like (the catalog's check constraint): {@code area.action}. */
+    public static final String PATTERN = "^[a-z]+\\.[a-z_]+$";
+
     /** What a tenant's {@code admins} group is granted when the tenant is created: everything. */
     public static final List<String> ALL =
             List.of(USERS_VIEW, USERS_MANAGE, GROUPS_MANAGE, ATTRIBUTES_MANAGE, PROFILE_READ_ANY, PROFILE_EDIT_ANY);

@@ -36,6 +36,14 @@ final class Conflict extends ErrorResponseException {
                 "name");
     }
 
+    static Conflict tooManyGroups() {
+        return new Conflict(
+                "Too many groups",
+                "A tenant has at most %,d groups; delete one before creating another."
+                        .formatted(GroupAdministration.MAX_GROUPS),
+                "name");
+    }
+
     static Conflict groupNameTaken() {
         return new Conflict("Already taken", "This tenant already has a group with this name.", "name");
     }

@@ -12,6 +12,12 @@ import org.usermodels.user.access.Permissions;
 @Service
 public class GroupAdministration {
 
+    /**
+     * How many groups a tenant may have, the built-in ones included: a bound, so that the list of groups (one
+     * response, not pages) and a user's groups stay of a size a client can take in one read.
+     */
+    public static final int MAX_GROUPS = 1_000;
+
     private final Groups groups;
     private final Users users;
     private final Access access;
@@ -56,6 +62,10 @@ public class GroupAdministration {
     @Transactional
     GroupView create(String name) {
         access.require(Permissions.GROUPS_MANAGE);
+        groups.lockForCreation();
+        if (groups.countAll() >= MAX_GROUPS) {
+            throw Conflict.tooManyGroups();
+        }
         if (groups.existsByNameIgnoreCase(name)) {
             throw Conflict.groupNameTaken();
         }

@@ -1,12 +1,25 @@
 package org.usermodels.user.account;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.usermodels.user.access.Permissions;
 
 /** A group as the API shows it. */
 public record GroupView(
-        UUID id, String name, boolean builtIn, List<String> permissions, long members, Instant createdAt) {
+        UUID id,
+        @Schema(maxLength = 100) String name,
+        boolean builtIn,
+
+        @ArraySchema(maxItems = 64, schema = @Schema(maxLength = 64, pattern = Permissions.PATTERN))
+        List<String> permissions,
+
+        @Schema(minimum = "0", maximum = "9223372036854775807")
+        long members,
+
+        Instant createdAt) {
 
     static GroupView of(Group group, long members) {
         return new GroupView(
@@ -19,8 +32,15 @@ public record GroupView(
     }
 
     /** A group in a list. */
-    public record Summary(UUID id, String name, long members, Instant createdAt) {}
+    public record Summary(
+            UUID id,
+            @Schema(maxLength = 100) String name,
+
+            @Schema(minimum = "0", maximum = "9223372036854775807")
+            long members,
+
+            Instant createdAt) {}
 
     /** A group a user belongs to. */
-    public record Ref(UUID id, String name) {}
+    public record Ref(UUID id, @Schema(maxLength = 100) String name) {}
 }

@@ -39,4 +39,17 @@ interface Groups extends Repository<Group, UUID> {
 
     @Query("select count(m) from Group g join g.members m where g.id = :id")
     long countMembers(UUID id);
+
+    @Query("select count(g) from Group g")
+    long countAll();
+
+    /**
+     * Serialises the creation of the tenant's groups until the transaction ends, so that the count checked
+     * before a group is added stays true until it is.
+     */
+    @Query(
+            nativeQuery = true,
+            value =
+                    "select 1 from (select pg_advisory_xact_lock(hashtextextended('groups:' || current_tenant(), 0))) lock")
+    Integer lockForCreation();
 }

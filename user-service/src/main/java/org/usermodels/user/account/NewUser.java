@@ -1,5 +1,6 @@
 package org.usermodels.user.account;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * a bulk import's staged row until that row is processed (or its job fails), docs/bulk-import.md.
  */
 public record NewUser(
+        @Schema(
+                allowableValues = {"user", "customer", "staff", "partner"},
+                defaultValue = "user")
         @Nullable String type,
 
         @NotBlank @Size(max = 100) @Pattern(regexp = "[a-zA-Z0-9._@-]+", message = "may contain letters, digits, '.', '_', '@' and '-' only") String username,
@@ -26,10 +30,20 @@ public record NewUser(
 
         @NotBlank @Size(max = 255) String firstName,
         @NotBlank @Size(max = 255) String lastName,
-        @Nullable @LanguageTag String locale,
-        @Nullable @TimeZoneId String timeZone,
+
+        @Schema(maxLength = 35, description = "A BCP 47 language tag", example = "en-GB") @Nullable @LanguageTag
+        String locale,
+
+        @Schema(maxLength = 64, description = "An IANA time zone", example = "Europe/Paris") @Nullable @TimeZoneId
+        String timeZone,
+
         @Nullable @Size(min = 8, max = 128) String password,
+
+        @Schema(
+                description =
+                        "Values of the tenant's custom attributes, as it defines them (GET /api/tenant/attributes)")
         @Nullable Map<String, Object> attributes,
+
         @Nullable @Valid CustomerFields customer,
         @Nullable @Valid StaffFields staff,
         @Nullable @Valid PartnerFields partner) {

@@ -1,5 +1,6 @@
 package org.usermodels.user.account;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -14,17 +15,23 @@ import org.jspecify.annotations.Nullable;
  * (JSON Merge Patch), and what the result must satisfy.
  */
 record UserEdit(
+        @Schema(
+                allowableValues = {"user", "customer", "staff", "partner"},
+                description = "Fixed: only its own" + " value is accepted")
         @Nullable String type,
-        @Nullable String username,
+
+        @Schema(maxLength = 100) @Nullable String username,
 
         @NotBlank @Size(max = 254) @Email(regexp = ".+@.+\\..+", message = "must be an email address") String email,
 
         @NotBlank @Size(max = 255) String firstName,
         @NotBlank @Size(max = 255) String lastName,
         @NotNull UserStatus status,
-        @Nullable @LanguageTag String locale,
-        @Nullable @TimeZoneId String timeZone,
-        @Nullable Map<String, Object> attributes,
+        @Schema(maxLength = 35) @Nullable @LanguageTag String locale,
+        @Schema(maxLength = 64) @Nullable @TimeZoneId String timeZone,
+
+        @Schema(description = "Values of the tenant's custom attributes; a null value removes one") @Nullable Map<String, Object> attributes,
+
         @Valid NewUser.@Nullable CustomerFields customer,
         @Valid NewUser.@Nullable StaffFields staff,
         @Valid NewUser.@Nullable PartnerFields partner) {

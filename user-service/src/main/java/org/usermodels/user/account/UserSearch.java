@@ -1,5 +1,7 @@
 package org.usermodels.user.account;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +36,11 @@ class UserSearch {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 200;
+    /** The longest search term: longer than any name, and short enough that its trigrams stay few. */
+    static final int MAX_TERM = 200;
+    /** The longest cursor this API gives out, with room to spare. */
+    static final int MAX_CURSOR = 1024;
+
     static final Map<String, Sort> SORTS = Map.of(
             "username", Sort.by(Sort.Order.asc("username"), Sort.Order.asc("id")),
             "-username", Sort.by(Sort.Order.desc("username"), Sort.Order.desc("id")),
@@ -69,7 +76,10 @@ class UserSearch {
             @Nullable String cursor) {}
 
     /** One page of users and the cursor of the next, {@code null} on the last page. */
-    record Page(List<UserView> items, @Nullable String next) {}
+    record Page(
+            @ArraySchema(maxItems = MAX_LIMIT) List<UserView> items,
+
+            @Schema(maxLength = MAX_CURSOR, description = "The cursor of the next page; absent on the last") @Nullable String next) {}
 
     @Transactional(readOnly = true)
     Page search(Query query) {
@@ -85,9 +95,15 @@ class UserSearch {
         if (limit < 1 || limit > MAX_LIMIT) {
             problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
         }
+        if (query.q() != null && query.q().length() > MAX_TERM) {
+            problems.add(new FieldProblem("q", "must be at most " + MAX_TERM + " characters"));
+        }
+        if (query.cursor() != null && query.cursor().length() > MAX_CURSOR) {
+            problems.add(new FieldProblem("cursor", "is not a cursor this API gave out"));
+        }
         var specification = filters(query, problems);
         ScrollPosition position = ScrollPosition.keyset();
-        if (query.cursor() != null && sort != null) {
+        if (query.cursor() != null && query.cursor().length() <= MAX_CURSOR && sort != null) {
             position = decode(query.cursor(), sortKey, problems);
         }
         if (!problems.isEmpty()) {

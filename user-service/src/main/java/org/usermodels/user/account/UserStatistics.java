@@ -1,5 +1,7 @@
 package org.usermodels.user.account;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +29,23 @@ class UserStatistics {
     }
 
     record Stats(
+            @Schema(description = "Users per type", example = "{\"user\": 12, \"staff\": 3}")
             Map<String, Long> byType,
+
+            @Schema(description = "Users per status", example = "{\"ACTIVE\": 14, \"DISABLED\": 1}")
             Map<String, Long> byStatus,
-            List<MonthCount> signupsPerMonth,
+
+            @ArraySchema(maxItems = 12) List<MonthCount> signupsPerMonth,
+
+            @ArraySchema(maxItems = GroupAdministration.MAX_GROUPS)
             List<GroupView.Summary> membersPerGroup) {}
 
-    record MonthCount(String month, long signups) {}
+    record MonthCount(
+            @Schema(maxLength = 7, pattern = "^\\d{4}-\\d{2}$", example = "2026-11")
+            String month,
+
+            @Schema(minimum = "0", maximum = "9223372036854775807")
+            long signups) {}
 
     @Transactional(readOnly = true)
     Stats stats() {

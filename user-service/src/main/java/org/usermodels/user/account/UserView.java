@@ -1,6 +1,8 @@
 package org.usermodels.user.account;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.usermodels.platform.tenancy.TenantRef;
+import org.usermodels.user.access.Permissions;
 
 /**
  * A user as the API shows it: a read model, never the entity. Exactly one of {@code customer},
@@ -18,23 +21,37 @@ import org.usermodels.platform.tenancy.TenantRef;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UserView(
         UUID id,
+
+        @Schema(allowableValues = {"user", "customer", "staff", "partner"})
         String type,
-        String username,
-        @Nullable String email,
-        @Nullable String firstName,
-        @Nullable String lastName,
-        String status,
-        @Nullable String locale,
-        @Nullable String timeZone,
+
+        @Schema(maxLength = 255) String username,
+        @Schema(maxLength = 320) @Nullable String email,
+        @Schema(maxLength = 255) @Nullable String firstName,
+        @Schema(maxLength = 255) @Nullable String lastName,
+        @Schema(allowableValues = {"ACTIVE", "DISABLED"}) String status,
+
+        @Schema(maxLength = 35, description = "A BCP 47 language tag", example = "en-GB") @Nullable String locale,
+
+        @Schema(maxLength = 64, description = "An IANA time zone", example = "Europe/Paris") @Nullable String timeZone,
+
         Instant dateJoined,
         @Nullable Instant lastLogin,
+
+        @Schema(description = "The tenant's custom attributes, as it defines them (GET /api/tenant/attributes)")
         Map<String, Object> attributes,
+
         @Nullable CustomerDetails customer,
         @Nullable StaffDetails staff,
         @Nullable PartnerDetails partner,
-        @Nullable List<GroupView.Ref> groups,
-        @Nullable List<String> permissions,
+
+        @ArraySchema(maxItems = GroupAdministration.MAX_GROUPS) @Nullable List<GroupView.Ref> groups,
+
+        @ArraySchema(maxItems = 64, schema = @Schema(maxLength = 64, pattern = Permissions.PATTERN)) @Nullable List<String> permissions,
+
         @Nullable TenantRef tenant,
+
+        @Schema(minimum = "0", maximum = "9223372036854775807")
         long version) {
 
     /** The same view with the tenant it belongs to, as {@code /api/users/me} answers. */
@@ -62,19 +79,26 @@ public record UserView(
     }
 
     public record CustomerDetails(
-            String customerNumber,
+            @Schema(maxLength = 20) String customerNumber,
+
+            @Schema(allowableValues = {"BRONZE", "SILVER", "GOLD"})
             String loyaltyTier,
+
             boolean marketingConsent,
             @Nullable Instant marketingConsentAt) {}
 
     public record StaffDetails(
-            String employeeNumber,
-            @Nullable String department,
-            @Nullable String jobTitle,
+            @Schema(maxLength = 40) String employeeNumber,
+            @Schema(maxLength = 100) @Nullable String department,
+            @Schema(maxLength = 100) @Nullable String jobTitle,
             LocalDate hireDate) {}
 
     public record PartnerDetails(
-            String companyName, @Nullable String companyRegistrationId, String partnerTier) {}
+            @Schema(maxLength = 200) String companyName,
+            @Schema(maxLength = 64) @Nullable String companyRegistrationId,
+
+            @Schema(allowableValues = {"REGISTERED", "SELECT", "PREMIER"})
+            String partnerTier) {}
 
     /** The user alone, as lists show them. */
     static UserView of(User user) {

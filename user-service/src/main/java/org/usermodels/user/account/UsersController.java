@@ -1,5 +1,12 @@
 package org.usermodels.user.account;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,14 +33,18 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.usermodels.platform.openapi.MergePatch;
+import org.usermodels.platform.openapi.Versioned;
 import org.usermodels.platform.security.Caller;
 import org.usermodels.platform.tenancy.TenantRef;
 import org.usermodels.platform.web.JsonMergePatch;
 import org.usermodels.platform.web.Versions;
+import org.usermodels.user.access.Permissions;
 import org.usermodels.user.idempotency.IdempotentRequests;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /api/users}: the tenant's users, in all three user models. */
+@Tag(name = "Users", description = "The tenant's users, in its user model: default, custom attributes, or user types.")
 @RestController
 @RequestMapping("/api/users")
 class UsersController {
@@ -63,6 +74,17 @@ class UsersController {
     /** Creates a user; see {@link UserRegistration#register}. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("@access.has('users.manage')")
+    @Operation(
+            operationId = "createUser",
+            summary = "Create a user",
+            description = "Creates the user in Keycloak (a member of the tenant's organization) and here, in the"
+                    + " tenant's user model; `type` chooses the user type where the tenant has types.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The user, created.",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @ApiResponse(responseCode = "409", description = "The username or email is taken in the tenant.")
+    @Versioned
     ResponseEntity<?> create(
             TenantRef tenant,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) @Nullable String idempotencyKey,
@@ -81,16 +103,49 @@ class UsersController {
 
     /** Searches the tenant's users; see {@link UserSearch}. */
     @GetMapping
+    @Operation(
+            operationId = "searchUsers",
+            summary = "Search the tenant's users",
+            description = "A page of users, by a search term (`q`: username, email and names, accent- and"
+                    + " case-insensitively, misspellings too) and filters; `attr.<name>=<value>` filters by a"
+                    + " searchable custom attribute. Pages follow `next` as `cursor`.")
     UserSearch.Page search(
             TenantRef tenant,
-            @RequestParam(required = false) @Nullable String type,
-            @RequestParam(required = false) @Nullable String status,
-            @RequestParam(required = false) @Nullable UUID group,
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String sort,
-            @RequestParam(required = false) @Nullable Integer limit,
-            @RequestParam(required = false) @Nullable String cursor,
-            @RequestParam MultiValueMap<String, String> parameters) {
+            @Parameter(schema = @Schema(allowableValues = {"user", "customer", "staff", "partner"}))
+                    @RequestParam(required = false)
+                    @Nullable String type,
+            @Parameter(schema = @Schema(allowableValues = {"ACTIVE", "DISABLED"}))
+                    @RequestParam(required = false)
+                    @Nullable String status,
+            @Parameter(description = "Only members of this group") @RequestParam(required = false) @Nullable UUID group,
+            @Parameter(
+                            description = "Words to find in usernames, emails and names",
+                            schema = @Schema(maxLength = UserSearch.MAX_TERM))
+                    @RequestParam(required = false)
+                    @Nullable String q,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"username", "-username", "dateJoined", "-dateJoined"},
+                                            defaultValue = "username"))
+                    @RequestParam(required = false)
+                    @Nullable String sort,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "" + UserSearch.MAX_LIMIT,
+                                            defaultValue = "20"))
+                    @RequestParam(required = false)
+                    @Nullable Integer limit,
+            @Parameter(
+                            description = "The `next` of the previous page",
+                            schema = @Schema(maxLength = UserSearch.MAX_CURSOR))
+                    @RequestParam(required = false)
+                    @Nullable String cursor,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
         var attributeFilters = new LinkedHashMap<String, String>();
         parameters.forEach((name, values) -> {
             if (name.startsWith("attr.") && !values.isEmpty()) {
@@ -101,12 +156,15 @@ class UsersController {
     }
 
     @GetMapping("/stats")
+    @Operation(operationId = "userStatistics", summary = "Count the tenant's users by type, status and month")
     UserStatistics.Stats stats(TenantRef tenant) {
         return statistics.stats();
     }
 
     /** The caller as a user of their tenant; a first-time caller is enrolled. */
     @GetMapping("/me")
+    @Operation(operationId = "readMe", summary = "Read the caller as a user of their tenant")
+    @Versioned
     ResponseEntity<UserView> me(@AuthenticationPrincipal Caller caller, TenantRef tenant) {
         var user = currentUser.me(caller, tenant);
         return ResponseEntity.ok().eTag(Versions.etag(user.version())).body(user);
@@ -115,6 +173,12 @@ class UsersController {
     @PatchMapping(
             path = "/me",
             consumes = {JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(
+            operationId = "changeMe",
+            summary = "Change the caller's own user",
+            description = "A JSON Merge Patch (RFC 7396) of the fields a user may change of themselves.")
+    @MergePatch(UserEdit.class)
+    @Versioned
     ResponseEntity<UserView> patchMe(
             @AuthenticationPrincipal Caller caller,
             TenantRef tenant,
@@ -128,6 +192,8 @@ class UsersController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "readUser", summary = "Read a user")
+    @Versioned
     ResponseEntity<UserView> read(TenantRef tenant, @PathVariable UUID id, WebRequest request) {
         var user = administration.read(id);
         var etag = Versions.etag(user.version());
@@ -141,6 +207,15 @@ class UsersController {
     @PatchMapping(
             path = "/{id}",
             consumes = {JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(
+            operationId = "changeUser",
+            summary = "Change a user",
+            description = "A JSON Merge Patch (RFC 7396): the fields it names are set, those it sets to null are"
+                    + " cleared; `If-Match` names the version it is based on.")
+    @ApiResponse(responseCode = "200", description = "The user, changed.")
+    @ApiResponse(responseCode = "409", description = "The new username or email is taken in the tenant.")
+    @MergePatch(UserEdit.class)
+    @Versioned
     ResponseEntity<UserView> patch(
             TenantRef tenant,
             @PathVariable UUID id,
@@ -152,23 +227,83 @@ class UsersController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            operationId = "deleteUser",
+            summary = "Delete a user",
+            description = "Deletes the user here and in Keycloak; their profile is erased through events.")
     void delete(TenantRef tenant, @PathVariable UUID id) {
         administration.delete(id);
     }
 
     /** The user's effective permissions (direct ∪ through groups). */
     @GetMapping("/{id}/permissions")
+    @Operation(operationId = "listUserPermissions", summary = "List a user's effective permissions")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The user's effective permissions, sorted.",
+            content =
+                    @Content(
+                            array =
+                                    @ArraySchema(
+                                            maxItems = 64,
+                                            schema = @Schema(maxLength = 64, pattern = Permissions.PATTERN))))
     List<String> permissions(TenantRef tenant, @PathVariable UUID id) {
         return administration.permissions(id);
     }
 
     @PutMapping("/{id}/permissions/{permission}")
-    List<String> grant(TenantRef tenant, @PathVariable UUID id, @PathVariable String permission) {
+    @Operation(operationId = "grantUserPermission", summary = "Grant a user a permission")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The user's effective permissions, sorted.",
+            content =
+                    @Content(
+                            array =
+                                    @ArraySchema(
+                                            maxItems = 64,
+                                            schema = @Schema(maxLength = 64, pattern = Permissions.PATTERN))))
+    List<String> grant(
+            TenantRef tenant,
+            @PathVariable UUID id,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            allowableValues = {
+                                                Permissions.USERS_VIEW, Permissions.USERS_MANAGE,
+                                                        Permissions.GROUPS_MANAGE,
+                                                Permissions.ATTRIBUTES_MANAGE, Permissions.PROFILE_READ_ANY,
+                                                        Permissions.PROFILE_EDIT_ANY
+                                            }))
+                    @PathVariable
+                    String permission) {
         return administration.grant(id, permission);
     }
 
     @DeleteMapping("/{id}/permissions/{permission}")
-    List<String> revoke(TenantRef tenant, @PathVariable UUID id, @PathVariable String permission) {
+    @Operation(operationId = "revokeUserPermission", summary = "Revoke a permission granted to a user")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The user's effective permissions, sorted.",
+            content =
+                    @Content(
+                            array =
+                                    @ArraySchema(
+                                            maxItems = 64,
+                                            schema = @Schema(maxLength = 64, pattern = Permissions.PATTERN))))
+    List<String> revoke(
+            TenantRef tenant,
+            @PathVariable UUID id,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            allowableValues = {
+                                                Permissions.USERS_VIEW, Permissions.USERS_MANAGE,
+                                                        Permissions.GROUPS_MANAGE,
+                                                Permissions.ATTRIBUTES_MANAGE, Permissions.PROFILE_READ_ANY,
+                                                        Permissions.PROFILE_EDIT_ANY
+                                            }))
+                    @PathVariable
+                    String permission) {
         return administration.revoke(id, permission);
     }
 }

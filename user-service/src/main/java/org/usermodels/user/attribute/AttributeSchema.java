@@ -20,6 +20,13 @@ import org.usermodels.platform.web.InvalidRequest;
 public final class AttributeSchema {
 
     static final int MAX_ATTRIBUTES = 50;
+    /** The most values an enum attribute may have. */
+    static final int MAX_VALUES = 200;
+    /** The longest value a string attribute may be given room for. */
+    static final int MAX_STRING_LENGTH = 10_000;
+    /** The longest pattern (the column that stores it). */
+    static final int MAX_PATTERN_LENGTH = 500;
+
     private static final Pattern NAME = Pattern.compile("[a-z][a-zA-Z0-9_]{0,39}");
 
     private final Map<String, AttributeRule> rules;
@@ -185,11 +192,13 @@ public final class AttributeSchema {
                 problems.add(
                         new FieldProblem(at + "maxLength", "maxLength and pattern apply to string attributes only"));
             }
-            if (spec.maxLength() != null && spec.maxLength() < 1) {
-                problems.add(new FieldProblem(at + "maxLength", "must be at least 1"));
+            if (spec.maxLength() != null && (spec.maxLength() < 1 || spec.maxLength() > MAX_STRING_LENGTH)) {
+                problems.add(new FieldProblem(at + "maxLength", "must be between 1 and " + MAX_STRING_LENGTH));
             }
             Pattern pattern = null;
-            if (spec.pattern() != null) {
+            if (spec.pattern() != null && spec.pattern().length() > MAX_PATTERN_LENGTH) {
+                problems.add(new FieldProblem(at + "pattern", "must be at most " + MAX_PATTERN_LENGTH + " characters"));
+            } else if (spec.pattern() != null) {
                 try {
                     pattern = Pattern.compile(spec.pattern());
                 } catch (PatternSyntaxException e) {
@@ -200,6 +209,8 @@ public final class AttributeSchema {
             if (kind == AttributeType.ENUM) {
                 if (values.isEmpty()) {
                     problems.add(new FieldProblem(at + "values", "an enum attribute needs its values"));
+                } else if (values.size() > MAX_VALUES) {
+                    problems.add(new FieldProblem(at + "values", "may hold at most " + MAX_VALUES + " values"));
                 } else if (new HashSet<>(values).size() != values.size()
                         || values.stream()
                                 .anyMatch(value -> value == null || value.isBlank() || value.length() > 100)) {

@@ -1,6 +1,8 @@
 package org.usermodels.user.attribute;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,16 +20,23 @@ import org.jspecify.annotations.Nullable;
  * @param values the allowed values (enum)
  */
 public record AttributeSpec(
-        @Nullable String name,
+        @Schema(maxLength = 40, pattern = "^[a-z][a-zA-Z0-9_]{0,39}$") @Nullable String name,
+
+        @Schema(allowableValues = {"string", "integer", "decimal", "boolean", "date", "enum", "email", "phone"})
         @Nullable String type,
+
         Boolean required,
         Boolean unique,
         Boolean searchable,
         @Nullable BigDecimal min,
         @Nullable BigDecimal max,
-        @Nullable Integer maxLength,
-        @Nullable String pattern,
-        @Nullable List<String> values,
+
+        @Schema(minimum = "1", maximum = "" + AttributeSchema.MAX_STRING_LENGTH) @Nullable Integer maxLength,
+
+        @Schema(maxLength = AttributeSchema.MAX_PATTERN_LENGTH, format = "regex") @Nullable String pattern,
+
+        @ArraySchema(maxItems = AttributeSchema.MAX_VALUES, schema = @Schema(maxLength = 100)) @Nullable List<String> values,
+
         @JsonProperty("default") @Nullable Object defaultValue) {
 
     /** Absent flags are {@code false}. */

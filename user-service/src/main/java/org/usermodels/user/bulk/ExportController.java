@@ -1,5 +1,11 @@
 package org.usermodels.user.bulk;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +44,7 @@ import tools.jackson.dataformat.csv.CsvSchema;
  * imports as it is (the columns the service assigns are read past), once its usernames and emails are free in
  * the realm.
  */
+@Tag(name = "Imports")
 @RestController
 class ExportController {
 
@@ -53,10 +61,28 @@ class ExportController {
 
     @GetMapping("/api/users/export")
     @PreAuthorize("@access.has('users.view')")
+    @Operation(
+            operationId = "exportUsers",
+            summary = "Export the tenant's users as NDJSON or CSV",
+            description = "Every user, in all three models with their custom attributes, streamed: NDJSON has one"
+                    + " user per line as `GET /api/users` shows them; CSV has the columns an import reads. The"
+                    + " format is `format`'s, else `Accept`'s, else NDJSON.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The users, as a file to download (`Content-Disposition: attachment`).",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_NDJSON_VALUE,
+                        schema = @Schema(type = "string", description = "One user per line, as UserView")),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
+    @ApiResponse(responseCode = "406", description = "Neither `format` nor `Accept` names NDJSON or CSV.")
     void export(
             TenantRef tenant,
-            @RequestParam(required = false) @Nullable String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            @Parameter(schema = @Schema(allowableValues = {"ndjson", "csv"})) @RequestParam(required = false) @Nullable String format,
+            @Parameter(schema = @Schema(maxLength = 1024))
+                    @RequestHeader(name = HttpHeaders.ACCEPT, required = false)
+                    @Nullable String accept,
             HttpServletResponse response)
             throws IOException, HttpMediaTypeNotAcceptableException {
         var chosen = choose(format, accept);

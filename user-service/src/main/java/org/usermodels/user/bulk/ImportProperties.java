@@ -28,11 +28,15 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("usermodels.imports")
 record ImportProperties(
-        @DefaultValue("100000") @Min(1) int maxRows,
+        @DefaultValue("100000") @Min(1) @Max(MOST_ROWS) int maxRows,
         @DefaultValue("64MB") DataSize maxSize,
         @DefaultValue("500") @Min(1) @Max(5000) int chunkSize,
         @DefaultValue("true") boolean workerEnabled,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("10s") Duration retryAfter,
-        @DefaultValue("1000") @Min(1) int stagingBatch) {}
+        @DefaultValue("1000") @Min(1) int stagingBatch) {
+
+    /** The most rows any configuration may let a file hold: the bound the API's description states. */
+    static final int MOST_ROWS = 1_000_000;
+}

@@ -1,6 +1,8 @@
 package org.usermodels.user.bulk;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -21,25 +23,47 @@ import org.usermodels.platform.web.FieldProblem;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ImportView(
         UUID id,
+
+        @Schema(allowableValues = {"QUEUED", "RUNNING", "COMPLETED", "FAILED"})
         String status,
-        String format,
+
+        @Schema(allowableValues = {"ndjson", "csv"}) String format,
+
+        @Schema(minimum = "0", maximum = "" + ImportProperties.MOST_ROWS)
         int totalRows,
+
+        @Schema(minimum = "0", maximum = "" + ImportProperties.MOST_ROWS)
         int processedRows,
+
+        @Schema(minimum = "0", maximum = "" + ImportProperties.MOST_ROWS)
         int importedRows,
+
+        @Schema(minimum = "0", maximum = "" + ImportProperties.MOST_ROWS)
         int failedRows,
-        double progress,
+
+        @Schema(minimum = "0", maximum = "1") double progress,
         Instant createdAt,
         @Nullable Instant startedAt,
         @Nullable Instant finishedAt,
-        @Nullable String lastError,
-        @Nullable List<RowProblems> problems,
+        @Schema(maxLength = 500) @Nullable String lastError,
+
+        @ArraySchema(maxItems = ImportsController.MAX_PAGE) @Nullable List<RowProblems> problems,
+
         @Nullable Boolean moreProblems) {
 
     /** The problems of one row: one entry per field, as {@code POST /api/users} would have answered. */
-    record RowProblems(int row, List<FieldProblem> errors) {}
+    record RowProblems(
+            @Schema(minimum = "1", maximum = "" + ImportProperties.MOST_ROWS)
+            int row,
+
+            @ArraySchema(maxItems = 1000) List<FieldProblem> errors) {}
 
     /** A page of a job's problems and the row to continue after, {@code null} on the last page. */
-    record ProblemsPage(List<RowProblems> items, @Nullable Integer nextAfter) {}
+    record ProblemsPage(
+            @ArraySchema(maxItems = ImportsController.MAX_PAGE)
+            List<RowProblems> items,
+
+            @Schema(minimum = "1", maximum = "" + ImportProperties.MOST_ROWS) @Nullable Integer nextAfter) {}
 
     static ImportView of(
             UUID id,

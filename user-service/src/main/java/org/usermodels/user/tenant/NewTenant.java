@@ -1,5 +1,7 @@
 package org.usermodels.user.tenant;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -17,10 +19,14 @@ import org.jspecify.annotations.Nullable;
  * @param userTypes among {@code user}, {@code customer}, {@code staff}, {@code partner}
  */
 record NewTenant(
+        @Schema(maxLength = 40)
         @NotBlank @Pattern(regexp = "[a-z0-9-]{3,40}", message = "must be 3 to 40 lower-case letters, digits and hyphens") String slug,
 
         @NotBlank @Size(max = 200) String displayName,
-        @NotEmpty List<@NotBlank String> userTypes,
+
+        @NotEmpty @Size(max = 4) @ArraySchema(schema = @Schema(allowableValues = {"user", "customer", "staff", "partner"}))
+        List<@NotBlank String> userTypes,
+
         @Nullable @Valid Admin admin) {
 
     record Admin(

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -186,8 +187,10 @@ class TenantProvisioning {
     }
 
     @Transactional(readOnly = true)
-    List<TenantView> list() {
-        return tenants.findAllByOrderBySlugAsc().stream().map(TenantView::of).toList();
+    List<TenantView> list(@Nullable String after, int limit) {
+        return tenants.findBySlugGreaterThanOrderBySlugAsc(after == null ? "" : after, Limit.of(limit)).stream()
+                .map(TenantView::of)
+                .toList();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.usermodels.user.tenant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -13,7 +14,8 @@ interface Tenants extends Repository<Tenant, UUID> {
 
     Optional<Tenant> findBySlug(String slug);
 
-    List<Tenant> findAllByOrderBySlugAsc();
+    /** A page of tenants in slug order, those after {@code slug}. */
+    List<Tenant> findBySlugGreaterThanOrderBySlugAsc(String slug, Limit limit);
 
     List<Tenant> findByStatus(Tenant.Status status);
 

@@ -56,6 +56,36 @@ class GroupsApiIT {
                 .body("find { it.name == 'members' }.members", equalTo(1));
     }
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /**
+     * A tenant has at most {@value GroupAdministration#MAX_GROUPS} groups, so that its list of groups (one
+     * response) and a user's groups stay bounded, as the OpenAPI description says they are.
+     */
+    @Test
+    void aTenantHasAtMostAThousandGroups() {
+        // the two built-in groups and 997 more: one short of the bound
+        new org.usermodels.user.testing.TenantSql(dataSource).count(tenant.id(), """
+                with inserted as (
+                    insert into groups (tenant_id, id, name)
+                    select current_tenant(), gen_random_uuid(), 'bulk-' || n from generate_series(1, 997) n
+                    returning 1)
+                select count(*) from inserted
+                """);
+        createGroup("The thousandth");
+
+        api.as(tenant.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "One too many"))
+                .post("/groups")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Too many groups"));
+        api.as(tenant.adminToken()).get("/groups").then().statusCode(200).body("size()", equalTo(1_000));
+    }
+
     @Test
     void createsReadsRenamesAndDeletesAGroup() {
         var id = createGroup("Support");

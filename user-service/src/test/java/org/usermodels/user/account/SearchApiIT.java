@@ -195,6 +195,30 @@ class SearchApiIT {
                 .body("errors[0].message", containsString("another sort"));
     }
 
+    /** The bounds the OpenAPI description gives the search's parameters are the ones it keeps. */
+    @Test
+    void refusesATermOrACursorLongerThanTheDescriptionAllows() {
+        api.as(tenant.adminToken())
+                .queryParam("q", "a".repeat(UserSearch.MAX_TERM))
+                .get("/users")
+                .then()
+                .statusCode(200);
+        api.as(tenant.adminToken())
+                .queryParam("q", "a".repeat(UserSearch.MAX_TERM + 1))
+                .get("/users")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("q"))
+                .body("errors[0].message", containsString("at most 200"));
+        api.as(tenant.adminToken())
+                .queryParam("cursor", "e".repeat(UserSearch.MAX_CURSOR + 1))
+                .get("/users")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+    }
+
     @Test
     void aPageCostsTheSameStatementsForTwentyAndTwoHundredUsers() {
         new TenantSql(dataSource).insertUsers(tenant.id(), "cost", 210);

@@ -113,6 +113,29 @@ class AttributesApiIT {
                         containsInAnyOrder("[0].name", "[1].max", "[2].values", "[3].pattern", "[4].type"));
     }
 
+    /** The bounds the OpenAPI description gives a definition are the ones the service holds. */
+    @Test
+    void refusesDefinitionsPastTheirBounds() {
+        var values = java.util.stream.IntStream.rangeClosed(0, AttributeSchema.MAX_VALUES)
+                .mapToObj(i -> "v" + i)
+                .toList();
+        api.as(tenant.adminToken())
+                .contentType(ContentType.JSON)
+                .body(List.of(
+                        attribute("manyValues", "enum", "values", values),
+                        attribute("long", "string", "maxLength", AttributeSchema.MAX_STRING_LENGTH + 1),
+                        attribute("pattern", "string", "pattern", "a".repeat(AttributeSchema.MAX_PATTERN_LENGTH + 1))))
+                .put("/tenant/attributes")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("[0].values", "[1].maxLength", "[2].pattern"));
+        define(List.of(
+                attribute("enough", "enum", "values", values.subList(0, AttributeSchema.MAX_VALUES)),
+                attribute("long", "string", "maxLength", AttributeSchema.MAX_STRING_LENGTH),
+                attribute("pattern", "string", "pattern", "a".repeat(AttributeSchema.MAX_PATTERN_LENGTH))));
+    }
+
     @Test
     void validatesEveryValueAndNormalisesPhoneNumbers() {
         define(globexAttributes());

@@ -49,6 +49,35 @@ class TenantsApiIT {
         return body;
     }
 
+    /** Tenants are listed a page at a time, in slug order, each page starting after the last slug of the one before. */
+    @Test
+    void listsTenantsInPagesOfAtMostFiveHundred() {
+        var slugs = new java.util.ArrayList<String>();
+        for (var i = 0; i < 3; i++) {
+            slugs.add(api.createTenant().slug());
+        }
+        java.util.Collections.sort(slugs);
+        // pages of two from just before the first of them, until the last of them shows
+        var after = slugs.getFirst().substring(0, slugs.getFirst().length() - 1);
+        var seen = new java.util.ArrayList<String>();
+        for (var page = 0; page < 200 && !seen.contains(slugs.getLast()); page++) {
+            List<String> items = api.as(platformAdmin)
+                    .get("/tenants?limit=2&after=" + after)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("slug");
+            assertThat(items).hasSizeLessThanOrEqualTo(2).isNotEmpty();
+            seen.addAll(items);
+            after = items.getLast();
+        }
+
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(seen).containsSubsequence(slugs);
+        api.as(platformAdmin).get("/tenants?limit=501").then().statusCode(400);
+        api.as(platformAdmin).get("/tenants?limit=0").then().statusCode(400);
+    }
+
     @Test
     void createsTheOrganizationTheBuiltInGroupsAndTheEvent() {
         var slug = UserServiceApi.unique("globex");

@@ -1,5 +1,6 @@
 package org.usermodels.platform.tenancy;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -9,7 +10,11 @@ import java.util.UUID;
  * @param id the Keycloak organization id, which is the tenant id in every service
  * @param slug the organization alias, which is the tenant's slug
  */
-public record TenantRef(UUID id, String slug) {
+public record TenantRef(
+        UUID id,
+
+        @Schema(maxLength = 40, pattern = "^[a-z0-9-]{3,40}$")
+        String slug) {
 
     public TenantRef {
         Objects.requireNonNull(id, "id");

@@ -95,7 +95,7 @@ public final class DocumentedSql {
                 .collect(Collectors.joining("\n\n"));
     }
 
-    private static Path repository() {
+    static Path repository() {
         return Path.of(System.getProperty("usermodels.repository", ".."))
                 .toAbsolutePath()
                 .normalize();

@@ -44,6 +44,12 @@ public final class RealmAdmin {
         throw new IllegalStateException("No organization " + alias);
     }
 
+    /** How many members an organization has, as Keycloak counts them. */
+    public long memberCount(UUID organizationId) {
+        return readTree(send("GET", "/organizations/" + organizationId + "/members/count", null))
+                .asLong();
+    }
+
     /** Whether the user is a member of the organization. */
     public boolean isMember(UUID organizationId, UUID userId) {
         try {
