@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.usermodels.platform.testsupport.RealmAdmin;
 
 /**
@@ -104,21 +105,22 @@ final class TenantFingerprint {
      * Waits until nothing the last accepted request set going is still under way: every event delivered to
      * profile-service, every import job finished.
      */
-    void settle() throws SQLException, InterruptedException {
-        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (var statement = users.prepareStatement("""
-                            select (select count(*) from outbox_events where published_at is null)
-                                 + (select count(*) from user_imports where status in ('QUEUED', 'RUNNING'))
-                            """);
-                    var rows = statement.executeQuery()) {
-                rows.next();
-                if (rows.getLong(1) == 0) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
+    void settle() {
+        Awaitility.await("events delivered and imports finished")
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .until(this::underWay, count -> count == 0);
+    }
+
+    private long underWay() throws SQLException {
+        try (var statement = users.prepareStatement("""
+                        select (select count(*) from outbox_events where published_at is null)
+                             + (select count(*) from user_imports where status in ('QUEUED', 'RUNNING'))
+                        """);
+                var rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
         }
-        throw new AssertionError("events or imports still under way after 30 s");
     }
 }
