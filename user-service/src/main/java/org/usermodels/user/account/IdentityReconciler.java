@@ -37,8 +37,8 @@ import org.usermodels.user.outbox.Outbox;
  * <p>A run compares a listing of Keycloak with the rows here, read a moment later, while users are registered
  * beside it: every registration creates the identity and its membership first, then writes the row. So a row
  * written after the listing began may belong to a member the listing could not show yet, and is left for the
- * next run (in a benchmark run of 2026-12-01, a reconciler without this rule deleted the 15,655 users an import
- * had written while it listed 100,000 members); and a member listed without a row may be one whose row is about
+ * next run (in a benchmark run of 2026-12-01, a reconciler without this rule listed a tenant's members while an
+ * import added users to it, and deleted 15,655 of them); and a member listed without a row may be one whose row is about
  * to be written, and is enrolled only if the next run finds them without one still. (Users are enrolled on their
  * first call anyway; the reconciler only catches those who never call.)
  *
