@@ -120,7 +120,8 @@ final class Report {
                     .append(" |\n");
         }
         text.append("\nStatements per request (at most 3 besides the tenant's `set_config`, whatever the page size) ")
-                .append("are asserted by `StatementCountIT`, not measured here.\n\n");
+                .append("are asserted by `StatementCountIT`, not measured here. What bounds each missed target on ")
+                .append("this machine is in [performance.md](../performance.md#targets-missed-and-why).\n\n");
 
         text.append("## Latency, one request at a time\n\n");
         var bySide = new LinkedHashMap<String, Map<String, Double>>();

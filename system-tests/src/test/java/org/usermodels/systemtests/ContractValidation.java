@@ -11,9 +11,12 @@ import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds every answer the system tests get from the API to the contract: each response to a request under
@@ -21,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (docs/api/*.openapi.json, the files the build lints and generates clients from) by Atlassian's validator,
  * which reads OpenAPI 3.1. Its status must be one the operation declares, its body must match that status's
  * schema, and its declared headers theirs; a response that does not fails the test that received it.
+ *
+ * <p>With {@code -Dusermodels.docs.update=true}, the answers it passes are also what the descriptions' examples are
+ * recorded from ({@link ExampleRecorder}).
  *
  * <p>Installed once for the test JVM by {@link RunningSystem}; {@link #validated()} tells how many answers it
  * has checked, so that a suite can show it was not idle.
@@ -31,10 +37,12 @@ final class ContractValidation implements Filter {
 
     private final OpenApiInteractionValidator users;
     private final OpenApiInteractionValidator profiles;
+    private final Optional<ExampleRecorder> examples;
 
     ContractValidation(Path repository) {
         this.users = validator(repository.resolve("docs/api/user-service.openapi.json"));
         this.profiles = validator(repository.resolve("docs/api/profile-service.openapi.json"));
+        this.examples = ExampleRecorder.ifRecording(repository);
     }
 
     private static OpenApiInteractionValidator validator(Path description) {
@@ -73,7 +81,26 @@ final class ContractValidation implements Filter {
                             request.getMethod(), path, response.statusCode(), describe(report), response.asString()));
         }
         VALIDATED.incrementAndGet();
+        examples.ifPresent(recorder -> recorder.record(
+                validator == profiles ? "profile-service" : "user-service",
+                new ExampleRecorder.Exchange(
+                        request.getMethod().toUpperCase(Locale.ROOT),
+                        path,
+                        request.getContentType(),
+                        sentBody(request.getBody()),
+                        response.statusCode(),
+                        response.getContentType(),
+                        response.asByteArray())));
         return response;
+    }
+
+    /** The body RestAssured sent, serialized by then: a string, or bytes for a file's content. */
+    private static @Nullable String sentBody(@Nullable Object body) {
+        return switch (body) {
+            case String text -> text;
+            case byte[] bytes -> new String(bytes, StandardCharsets.UTF_8);
+            case null, default -> null;
+        };
     }
 
     private static String describe(ValidationReport report) {

@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.usermodels.platform.openapi.ApiContract;
+import org.usermodels.platform.openapi.RecordedExamples;
 import org.usermodels.platform.tenancy.TenantRef;
 
 /**
@@ -47,6 +48,12 @@ public class OpenApiAutoConfiguration {
     @Bean
     ApiContract apiContract() {
         return new ApiContract();
+    }
+
+    /** The request and answers the system tests recorded for each operation ({@link RecordedExamples}). */
+    @Bean
+    RecordedExamples recordedExamples() {
+        return new RecordedExamples();
     }
 
     @Bean

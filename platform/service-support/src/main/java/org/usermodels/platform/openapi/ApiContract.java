@@ -2,6 +2,7 @@ package org.usermodels.platform.openapi;
 
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.converter.ResolvedSchema;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -206,16 +207,46 @@ public class ApiContract implements GlobalOperationComponentsCustomizer, GlobalO
         Map<String, Schema> properties = resolved == null || resolved.schema == null
                 ? Map.of()
                 : Objects.requireNonNullElse(resolved.schema.getProperties(), Map.<String, Schema>of());
-        var nothing = new Schema<>();
-        nothing.addType("null");
         properties.forEach(
-                (name, property) -> patch.addProperty(name, new Schema<>().anyOf(List.<Schema>of(property, nothing))));
+                (name, property) -> patch.addProperty(name, nullable(patchOf(property, resolved, components))));
         var media = new MediaType().schema(patch);
         return new RequestBody()
                 .required(true)
                 .content(new Content()
                         .addMediaType("application/merge-patch+json", media)
                         .addMediaType("application/json", media));
+    }
+
+    /**
+     * What a property of a merge patch takes: a nested object is merged too (RFC 7396), so it takes a patch of
+     * that object, {@code XPatch} beside {@code X}: its properties, none required, each nullable.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema<?> patchOf(
+            Schema<?> property, @Nullable ResolvedSchema resolved, @Nullable Components components) {
+        var ref = property.get$ref();
+        if (ref == null || resolved == null || resolved.referencedSchemas == null || components == null) {
+            return property;
+        }
+        var name = ref.substring(ref.lastIndexOf('/') + 1);
+        Schema<?> target = resolved.referencedSchemas.get(name);
+        if (target == null || target.getProperties() == null) {
+            return property;
+        }
+        var patchName = name + "Patch";
+        if (components.getSchemas() == null || !components.getSchemas().containsKey(patchName)) {
+            var patch = new ObjectSchema().description("A merge patch of a " + name + ": the properties it names.");
+            target.getProperties().forEach((field, schema) -> patch.addProperty(field, nullable((Schema) schema)));
+            components.addSchemas(patchName, patch);
+        }
+        return new Schema<>().$ref(schemaRef(patchName));
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema<?> nullable(Schema<?> schema) {
+        var nothing = new Schema<>();
+        nothing.addType("null");
+        return new Schema<>().anyOf(List.<Schema>of(schema, nothing));
     }
 
     private static void answer(ApiResponses responses, String code, String description) {

@@ -66,6 +66,9 @@ public final class DocumentedContract {
                 assertThat(operation.path("responses").propertyNames().stream().anyMatch(code -> code.startsWith("2")))
                         .as("%s declares its success", name)
                         .isTrue();
+                if (!Boolean.getBoolean("usermodels.docs.update")) {
+                    assertRecordedExamples(name, operation);
+                }
                 for (var status : java.util.List.of("400", "401", "403", "429", "500", "503")) {
                     assertThat(operation
                                     .path("responses")
@@ -78,6 +81,34 @@ public final class DocumentedContract {
             }
         }
         assertThat(operations).as("operations described").isGreaterThan(5);
+    }
+
+    /**
+     * Every operation shows a request it accepts (when it takes a body) and a successful answer (when its success
+     * has a body), as the system tests recorded them (service-support's {@code RecordedExamples}). While docs are
+     * being recorded the check waits: the examples of a new operation are recorded from the description that
+     * names it.
+     */
+    private static void assertRecordedExamples(String name, tools.jackson.databind.JsonNode operation) {
+        var advice = "%s has no recorded example of its %s; run the system tests with"
+                + " -Dusermodels.docs.update=true, then this test with it";
+        if (operation.has("requestBody")) {
+            assertThat(operation.path("requestBody").path("content").values().stream()
+                            .anyMatch(media -> media.has("examples")))
+                    .as(advice, name, "request")
+                    .isTrue();
+        }
+        var successes = operation.path("responses").properties().stream()
+                .filter(response -> response.getKey().startsWith("2"))
+                .filter(response -> response.getValue().has("content"))
+                .toList();
+        if (!successes.isEmpty()) {
+            assertThat(successes.stream()
+                            .anyMatch(response -> response.getValue().path("content").values().stream()
+                                    .anyMatch(media -> media.has("examples"))))
+                    .as(advice, name, "success")
+                    .isTrue();
+        }
     }
 
     /** The stored description of a service, e.g. {@code user-service}. */
