@@ -61,11 +61,6 @@ interface Profiles extends Repository<Profile, UUID>, JpaSpecificationExecutor<P
                     "update profiles set kind = :kind, version = version + 1 where user_id = :userId and kind = 'basic'")
     int promote(UUID userId, String kind);
 
-    /** Demotes the profile's primary address, so that another may become primary. */
-    @Modifying(flushAutomatically = true)
-    @Query("update Address a set a.primary = false where a.profile.userId = :userId and a.primary = true")
-    int demotePrimaryAddress(UUID userId);
-
     /**
      * Whether {@code userId} is {@code manager} or above them in the chain of managers: making {@code manager}
      * the user's manager would then close a cycle. One recursive statement.

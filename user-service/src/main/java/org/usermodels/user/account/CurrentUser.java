@@ -1,7 +1,6 @@
 package org.usermodels.user.account;
 
 import java.time.Clock;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -65,11 +64,5 @@ class CurrentUser {
             log.info("Enrolled user {} in tenant {} on first call", caller.id(), tenant.slug());
         }
         return inserted;
-    }
-
-    /** Whether the tenant has a user with this id. */
-    @Transactional(readOnly = true)
-    boolean exists(UUID id) {
-        return users.findById(id).isPresent();
     }
 }

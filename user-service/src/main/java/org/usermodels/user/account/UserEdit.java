@@ -56,10 +56,6 @@ record UserEdit(
             "staff", Set.of("employeeNumber", "department", "jobTitle", "hireDate"),
             "partner", Set.of("companyName", "companyRegistrationId", "partnerTier"));
 
-    /** What a user may change about themselves without {@code users.manage}. */
-    static final Set<String> SELF_SERVICE =
-            Set.of("email", "firstName", "lastName", "locale", "timeZone", "attributes");
-
     static UserEdit of(User user) {
         NewUser.CustomerFields customer = null;
         NewUser.StaffFields staff = null;

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -224,11 +223,5 @@ class TenantProvisioning {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Whether the organization id names a tenant: for the reconciler's reports. */
-    @Transactional(readOnly = true)
-    boolean exists(UUID id) {
-        return tenants.findById(id).isPresent();
     }
 }
