@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -40,6 +41,30 @@ class CustomerProfile extends Profile {
     @Override
     ProfileKind kind() {
         return ProfileKind.CUSTOMER;
+    }
+
+    @Override
+    ProfileView.KindDetails details(SkillsOf skills) {
+        return new ProfileView.KindDetails(
+                new ProfileView.CustomerDetails(
+                        preferredLanguage, channels().stream().map(Enum::name).toList()),
+                null,
+                null);
+    }
+
+    @Override
+    ProfileEdit.KindFields editFields() {
+        return new ProfileEdit.KindFields(new ProfileEdit.Customer.Fields(preferredLanguage, channels()), null, null);
+    }
+
+    @Override
+    void applyKindFields(ProfileEdit edit) {
+        var fields = edit.customer();
+        if (fields != null) {
+            changePreferences(
+                    fields.preferredLanguage(),
+                    Objects.requireNonNullElse(fields.communicationPreferences(), List.of()));
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -32,6 +33,30 @@ class PartnerProfile extends Profile {
     @Override
     ProfileKind kind() {
         return ProfileKind.PARTNER;
+    }
+
+    @Override
+    ProfileView.KindDetails details(SkillsOf skills) {
+        return new ProfileView.KindDetails(
+                null,
+                null,
+                new ProfileView.PartnerDetails(
+                        companyWebsite,
+                        contactPreferences().stream().map(Enum::name).toList()));
+    }
+
+    @Override
+    ProfileEdit.KindFields editFields() {
+        return new ProfileEdit.KindFields(
+                null, null, new ProfileEdit.Partner.Fields(companyWebsite, contactPreferences()));
+    }
+
+    @Override
+    void applyKindFields(ProfileEdit edit) {
+        var fields = edit.partner();
+        if (fields != null) {
+            changeContact(fields.companyWebsite(), Objects.requireNonNullElse(fields.contactPreferences(), List.of()));
+        }
     }
 
     void changeContact(@Nullable String companyWebsite, List<CustomerProfile.Channel> preferences) {

@@ -68,6 +68,39 @@ abstract class Profile {
 
     abstract ProfileKind kind();
 
+    /** Reads a staff member's skills, with one query: what a view needs beyond the profile's own rows. */
+    @FunctionalInterface
+    interface SkillsOf {
+        List<ProfileView.SkillLevel> of(UUID userId);
+    }
+
+    /** This kind's part of the profile's view; a basic profile has none. */
+    ProfileView.KindDetails details(SkillsOf skills) {
+        return ProfileView.KindDetails.NONE;
+    }
+
+    /** This kind's part of an edit, as it starts; a basic profile has none. */
+    ProfileEdit.KindFields editFields() {
+        return ProfileEdit.KindFields.NONE;
+    }
+
+    /**
+     * Applies a checked edit: the basics, and the fields of this kind when the edit carries them (a member
+     * set to {@code null} leaves them as they are).
+     */
+    void edit(ProfileEdit edit) {
+        changeBasics(new Basics(edit.displayName(), edit.bio(), edit.avatarUrl(), edit.website()));
+        applyKindFields(edit);
+    }
+
+    /** Applies the fields of this kind from an edit; a basic profile has none. */
+    void applyKindFields(ProfileEdit edit) {}
+
+    /** The profile in a list. */
+    ProfileSearch.Summary summary() {
+        return new ProfileSearch.Summary(userId, kind().code(), displayName, null, null);
+    }
+
     /** The fields every kind of profile has; {@code null} clears one. */
     record Basics(
             @Nullable String displayName,
@@ -90,16 +123,33 @@ abstract class Profile {
     static final int MAX_ADDRESSES = 20;
 
     /**
-     * Adds an address. A primary address demotes the current primary one, in the same transaction (the
-     * caller flushes the demotion first: see {@link ProfileAdministration}).
+     * Adds an address. A primary address demotes the current primary one: a profile has at most one.
+     *
+     * <p>The database holds the rule too ({@code addresses_one_primary}), checked when the transaction
+     * commits: Hibernate flushes the new address's INSERT before the old one's UPDATE, so a check at each
+     * statement would see two primary addresses for a moment (docs/model-classes.md).
      */
     Address addAddress(Address.Details details, Instant now) {
         if (addresses.size() >= MAX_ADDRESSES) {
             throw ProfileConflict.tooMany("addresses", MAX_ADDRESSES);
         }
+        if (details.primary()) {
+            primaryAddress().ifPresent(Address::demote);
+        }
         var address = new Address(this, details, now);
         addresses.add(address);
         return address;
+    }
+
+    /** Changes one of the profile's addresses; made primary, it demotes the current primary one. */
+    void changeAddress(Address address, Address.Details details) {
+        if (!addresses.contains(address)) {
+            throw new IllegalArgumentException("Address " + address.id() + " is not one of this profile's");
+        }
+        if (details.primary()) {
+            primaryAddress().filter(current -> !current.equals(address)).ifPresent(Address::demote);
+        }
+        address.change(details);
     }
 
     void removeAddress(Address address) {

@@ -4,7 +4,6 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,11 +65,7 @@ class ProfileAdministration {
     @Transactional(readOnly = true)
     ProfileView read(UUID userId) {
         var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
-        if (profile instanceof StaffProfile) {
-            profile = profiles.findStaff(userId).orElseThrow();
-        }
-        var ratings = profile instanceof StaffProfile ? profiles.skillsOf(userId) : List.<ProfileView.SkillLevel>of();
-        return ProfileView.of(profile, ratings, access.isSelfOr(userId, ProfileAccess.READ_ANY), tenant());
+        return ProfileView.of(profile, profiles::skillsOf, access.isSelfOr(userId, ProfileAccess.READ_ANY), tenant());
     }
 
     /**
@@ -93,26 +88,7 @@ class ProfileAdministration {
         if (!problems.isEmpty()) {
             throw InvalidRequest.of(problems);
         }
-        profile.changeBasics(new Profile.Basics(edit.displayName(), edit.bio(), edit.avatarUrl(), edit.website()));
-        switch (profile) {
-            case CustomerProfile customer
-            when edit.customer() != null ->
-                customer.changePreferences(
-                        edit.customer().preferredLanguage(),
-                        Objects.requireNonNullElse(edit.customer().communicationPreferences(), List.of()));
-            case StaffProfile staff
-            when edit.staff() != null ->
-                staff.changePosition(new StaffProfile.Position(
-                        edit.staff().department(),
-                        edit.staff().title(),
-                        edit.staff().officeLocation()));
-            case PartnerProfile partner
-            when edit.partner() != null ->
-                partner.changeContact(
-                        edit.partner().companyWebsite(),
-                        Objects.requireNonNullElse(edit.partner().contactPreferences(), List.of()));
-            default -> {}
-        }
+        profile.edit(edit);
         profiles.flush();
         return read(userId);
     }
@@ -124,21 +100,13 @@ class ProfileAdministration {
         return profile.addresses().stream().map(ProfileView.AddressView::of).toList();
     }
 
-    /**
-     * Adds an address. A new primary address demotes the old one in the same transaction: the demotion is
-     * flushed first, so that the partial unique index never sees two primaries.
-     */
+    /** Adds an address; a new primary address demotes the old one ({@link Profile#addAddress}). */
     @Transactional
     ProfileView.AddressView addAddress(UUID userId, AddressRequest request) {
         var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
         access.requireSelfOr(userId, ProfileAccess.EDIT_ANY);
-        var details = request.details();
-        if (details.primary()) {
-            profile.primaryAddress().ifPresent(Address::demote);
-            profiles.flush();
-        }
-        var address = profile.addAddress(details, clock.instant());
-        profiles.flush();
+        var address = profile.addAddress(request.details(), clock.instant());
+        profiles.flush(); // for the new version in the answer
         return ProfileView.AddressView.of(address);
     }
 
@@ -147,13 +115,8 @@ class ProfileAdministration {
         var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
         var address = profile.address(addressId).orElseThrow(() -> ProfileNotFound.address(addressId));
         access.requireSelfOr(userId, ProfileAccess.EDIT_ANY);
-        var details = request.details();
-        if (details.primary()) {
-            profile.primaryAddress().filter(current -> !current.equals(address)).ifPresent(Address::demote);
-            profiles.flush();
-        }
-        address.change(details);
-        profiles.flush();
+        profile.changeAddress(address, request.details());
+        profiles.flush(); // for the new version in the answer
         return ProfileView.AddressView.of(address);
     }
 

@@ -63,21 +63,27 @@ record ProfileEdit(
                 @Nullable @Size(max = 4) List<CustomerProfile.Channel> contactPreferences) {}
     }
 
+    /**
+     * The part of an edit that belongs to the profile's kind: at most one member is present, the one of the
+     * profile's kind ({@link Profile#editFields}).
+     */
+    record KindFields(
+            Customer.@Nullable Fields customer, Staff.@Nullable Fields staff, Partner.@Nullable Fields partner) {
+
+        static final KindFields NONE = new KindFields(null, null, null);
+    }
+
+    /** The profile as an edit starts from: its current state, with the fields of its kind. */
     static ProfileEdit of(Profile profile) {
         var basics = profile.basics();
-        Customer.Fields customer = null;
-        Staff.Fields staff = null;
-        Partner.Fields partner = null;
-        switch (profile) {
-            case CustomerProfile c -> customer = new Customer.Fields(c.preferredLanguage(), c.channels());
-            case StaffProfile s -> {
-                var position = s.position();
-                staff = new Staff.Fields(position.department(), position.title(), position.officeLocation());
-            }
-            case PartnerProfile p -> partner = new Partner.Fields(p.companyWebsite(), p.contactPreferences());
-            default -> {}
-        }
+        var fields = profile.editFields();
         return new ProfileEdit(
-                basics.displayName(), basics.bio(), basics.avatarUrl(), basics.website(), customer, staff, partner);
+                basics.displayName(),
+                basics.bio(),
+                basics.avatarUrl(),
+                basics.website(),
+                fields.customer(),
+                fields.staff(),
+                fields.partner());
     }
 }

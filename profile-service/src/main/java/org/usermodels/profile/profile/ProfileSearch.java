@@ -66,14 +66,7 @@ class ProfileSearch {
             @Schema(maxLength = 100) @Nullable String title) {
 
         static Summary of(Profile profile) {
-            return profile instanceof StaffProfile staff
-                    ? new Summary(
-                            staff.userId(),
-                            staff.kind().code(),
-                            staff.displayName(),
-                            staff.position().department(),
-                            staff.position().title())
-                    : new Summary(profile.userId(), profile.kind().code(), profile.displayName(), null, null);
+            return profile.summary();
         }
     }
 

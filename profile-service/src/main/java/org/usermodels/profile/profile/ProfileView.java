@@ -36,6 +36,18 @@ record ProfileView(
         @Schema(minimum = "0", maximum = "9223372036854775807")
         long version) {
 
+    /**
+     * The part of a view that belongs to the profile's kind: at most one member is present, the one of the
+     * profile's kind ({@link Profile#details}; each kind answers its own).
+     */
+    record KindDetails(
+            @Nullable CustomerDetails customer,
+            @Nullable StaffDetails staff,
+            @Nullable PartnerDetails partner) {
+
+        static final KindDetails NONE = new KindDetails(null, null, null);
+    }
+
     record CustomerDetails(
             @Schema(maxLength = 35) @Nullable String preferredLanguage,
 
@@ -97,37 +109,12 @@ record ProfileView(
     }
 
     /**
-     * @param skills the staff member's skills, read by the caller ({@link Profiles#skillsOf}); ignored for
-     *     other kinds
+     * @param skills reads a staff member's skills ({@link Profiles#skillsOf}); only a staff profile asks
      * @param withAddresses whether the reader may see the addresses
      */
-    static ProfileView of(Profile profile, List<SkillLevel> skills, boolean withAddresses, TenantRef tenant) {
+    static ProfileView of(Profile profile, Profile.SkillsOf skills, boolean withAddresses, TenantRef tenant) {
         var basics = profile.basics();
-        CustomerDetails customer = null;
-        StaffDetails staff = null;
-        PartnerDetails partner = null;
-        switch (profile) {
-            case CustomerProfile c ->
-                customer = new CustomerDetails(
-                        c.preferredLanguage(),
-                        c.channels().stream().map(Enum::name).toList());
-            case StaffProfile s -> {
-                var position = s.position();
-                staff = new StaffDetails(
-                        position.department(),
-                        position.title(),
-                        position.officeLocation(),
-                        s.manager()
-                                .map(m -> new PersonRef(m.userId(), m.displayName()))
-                                .orElse(null),
-                        skills);
-            }
-            case PartnerProfile p ->
-                partner = new PartnerDetails(
-                        p.companyWebsite(),
-                        p.contactPreferences().stream().map(Enum::name).toList());
-            default -> {}
-        }
+        var details = profile.details(skills);
         return new ProfileView(
                 profile.userId(),
                 profile.kind().code(),
@@ -135,9 +122,9 @@ record ProfileView(
                 basics.bio(),
                 basics.avatarUrl(),
                 basics.website(),
-                customer,
-                staff,
-                partner,
+                details.customer(),
+                details.staff(),
+                details.partner(),
                 withAddresses
                         ? profile.addresses().stream().map(AddressView::of).toList()
                         : null,

@@ -48,6 +48,38 @@ class StaffProfile extends Profile {
         return ProfileKind.STAFF;
     }
 
+    /** Their position, manager (read when first asked for) and skills (read with one query). */
+    @Override
+    ProfileView.KindDetails details(SkillsOf skills) {
+        return new ProfileView.KindDetails(
+                null,
+                new ProfileView.StaffDetails(
+                        department,
+                        title,
+                        officeLocation,
+                        manager == null ? null : new ProfileView.PersonRef(manager.userId(), manager.displayName()),
+                        skills.of(userId())),
+                null);
+    }
+
+    @Override
+    ProfileEdit.KindFields editFields() {
+        return new ProfileEdit.KindFields(null, new ProfileEdit.Staff.Fields(department, title, officeLocation), null);
+    }
+
+    @Override
+    void applyKindFields(ProfileEdit edit) {
+        var fields = edit.staff();
+        if (fields != null) {
+            changePosition(new Position(fields.department(), fields.title(), fields.officeLocation()));
+        }
+    }
+
+    @Override
+    ProfileSearch.Summary summary() {
+        return new ProfileSearch.Summary(userId(), kind().code(), displayName(), department, title);
+    }
+
     /** Where a staff member works; {@code null} clears a field. */
     record Position(
             @Nullable String department,

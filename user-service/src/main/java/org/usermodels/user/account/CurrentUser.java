@@ -7,8 +7,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.usermodels.platform.security.Caller;
 import org.usermodels.platform.tenancy.TenantRef;
-import org.usermodels.user.outbox.DomainEvent;
-import org.usermodels.user.outbox.Outbox;
 
 /**
  * The caller as a user of their tenant. A user whom Keycloak authenticated as a member of the tenant and
@@ -22,14 +20,12 @@ class CurrentUser {
 
     private final Users users;
     private final Groups groups;
-    private final Outbox outbox;
     private final UserAdministration administration;
     private final Clock clock;
 
-    CurrentUser(Users users, Groups groups, Outbox outbox, UserAdministration administration, Clock clock) {
+    CurrentUser(Users users, Groups groups, UserAdministration administration, Clock clock) {
         this.users = users;
         this.groups = groups;
-        this.outbox = outbox;
         this.administration = administration;
         this.clock = clock;
     }
@@ -49,18 +45,9 @@ class CurrentUser {
                 == 1;
         if (inserted) {
             var user = users.findById(caller.id()).orElseThrow();
-            groups.findByName(Group.MEMBERS).ifPresent(user::join);
+            user.enrolled(groups.findByName(Group.MEMBERS).orElse(null));
             user.recordLogin(clock.instant());
-            outbox.append(
-                    new DomainEvent.UserRegistered(
-                            tenant.id(),
-                            user.id(),
-                            UserType.USER.code(),
-                            user.username(),
-                            user.email(),
-                            user.firstName(),
-                            user.lastName()),
-                    user.nextEventSequence());
+            users.save(user); // with the UserRegistered it recorded
             log.info("Enrolled user {} in tenant {} on first call", caller.id(), tenant.slug());
         }
         return inserted;

@@ -45,12 +45,13 @@ class Customer extends User {
 
     Customer(
             UUID id,
+            UUID tenantId,
             Profile profile,
             Map<String, Object> attributes,
             Instant joined,
             String customerNumber,
             LoyaltyTier loyaltyTier) {
-        super(id, profile, attributes, joined);
+        super(id, tenantId, profile, attributes, joined);
         this.customerNumber = Objects.requireNonNull(customerNumber, "customerNumber");
         this.loyaltyTier = Objects.requireNonNull(loyaltyTier, "loyaltyTier");
     }
@@ -58,6 +59,26 @@ class Customer extends User {
     @Override
     UserType type() {
         return UserType.CUSTOMER;
+    }
+
+    /** Applies the edit's loyalty tier, when it names one, and its consent: given, or withdrawn when absent. */
+    @Override
+    void applyDetails(UserEdit edit, Instant now) {
+        var fields = Objects.requireNonNull(edit.customer(), "the customer's details");
+        if (fields.loyaltyTier() != null) {
+            changeLoyaltyTier(fields.loyaltyTier());
+        }
+        if (Boolean.TRUE.equals(fields.marketingConsent())) {
+            giveMarketingConsent(now);
+        } else {
+            withdrawMarketingConsent();
+        }
+    }
+
+    @Override
+    TypeDetails details() {
+        return TypeDetails.of(
+                new UserView.CustomerDetails(customerNumber, loyaltyTier.name(), marketingConsent, marketingConsentAt));
     }
 
     /** Records consent to marketing, at {@code now}; consenting again keeps the first time. */

@@ -20,8 +20,6 @@ import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.tenancy.TenantRef;
 import org.usermodels.user.identity.IdentityDirectory;
 import org.usermodels.user.identity.IdentityUnavailable;
-import org.usermodels.user.outbox.DomainEvent;
-import org.usermodels.user.outbox.Outbox;
 
 /**
  * Repairs drift between Keycloak and this service, tenant by tenant, both ways:
@@ -53,7 +51,6 @@ public class IdentityReconciler {
     private final Users users;
     private final CurrentUser currentUser;
     private final TenantPolicy tenants;
-    private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -63,7 +60,6 @@ public class IdentityReconciler {
             Users users,
             CurrentUser currentUser,
             TenantPolicy tenants,
-            Outbox outbox,
             TransactionTemplate transactions,
             MeterRegistry meters,
             Clock clock) {
@@ -71,7 +67,6 @@ public class IdentityReconciler {
         this.users = users;
         this.currentUser = currentUser;
         this.tenants = tenants;
-        this.outbox = outbox;
         this.transactions = transactions;
         this.meters = meters;
         this.clock = clock;
@@ -156,27 +151,11 @@ public class IdentityReconciler {
             }
             if (identity == null) {
                 user.delete(clock.instant());
-                outbox.append(new DomainEvent.UserDeleted(tenant.id(), user.id()), user.nextEventSequence());
+                users.save(user); // with the UserDeleted it recorded
                 removed++;
             } else if (drifted(user, identity)) {
-                user.changeProfile(
-                        user.profile().withContact(identity.email(), identity.firstName(), identity.lastName()));
-                if (identity.enabled()) {
-                    user.enable();
-                } else {
-                    user.disable();
-                }
-                outbox.append(
-                        new DomainEvent.UserUpdated(
-                                tenant.id(),
-                                user.id(),
-                                user.type().code(),
-                                user.username(),
-                                user.email(),
-                                user.firstName(),
-                                user.lastName(),
-                                user.status().name()),
-                        user.nextEventSequence());
+                user.takeOverIdentity(identity.email(), identity.firstName(), identity.lastName(), identity.enabled());
+                users.save(user); // with the UserUpdated it recorded
                 updated++;
             }
         }

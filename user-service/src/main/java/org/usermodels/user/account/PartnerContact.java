@@ -37,8 +37,9 @@ class PartnerContact extends User {
     @SuppressWarnings("NullAway.Init")
     protected PartnerContact() {}
 
-    PartnerContact(UUID id, Profile profile, Map<String, Object> attributes, Instant joined, Company company) {
-        super(id, profile, attributes, joined);
+    PartnerContact(
+            UUID id, UUID tenantId, Profile profile, Map<String, Object> attributes, Instant joined, Company company) {
+        super(id, tenantId, profile, attributes, joined);
         changeCompany(company);
     }
 
@@ -52,6 +53,21 @@ class PartnerContact extends User {
     @Override
     UserType type() {
         return UserType.PARTNER;
+    }
+
+    /** Applies the edit's company; a tier left out is {@code REGISTERED}, as at creation. */
+    @Override
+    void applyDetails(UserEdit edit, Instant now) {
+        var fields = Objects.requireNonNull(edit.partner(), "the partner's details");
+        changeCompany(new Company(
+                fields.companyName(),
+                fields.companyRegistrationId(),
+                fields.partnerTier() == null ? PartnerTier.REGISTERED : fields.partnerTier()));
+    }
+
+    @Override
+    TypeDetails details() {
+        return TypeDetails.of(new UserView.PartnerDetails(companyName, companyRegistrationId, partnerTier.name()));
     }
 
     void changeCompany(Company company) {

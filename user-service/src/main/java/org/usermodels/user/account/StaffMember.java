@@ -31,8 +31,14 @@ class StaffMember extends User {
     @SuppressWarnings("NullAway.Init")
     protected StaffMember() {}
 
-    StaffMember(UUID id, Profile profile, Map<String, Object> attributes, Instant joined, Employment employment) {
-        super(id, profile, attributes, joined);
+    StaffMember(
+            UUID id,
+            UUID tenantId,
+            Profile profile,
+            Map<String, Object> attributes,
+            Instant joined,
+            Employment employment) {
+        super(id, tenantId, profile, attributes, joined);
         changeEmployment(employment, joined);
     }
 
@@ -51,6 +57,19 @@ class StaffMember extends User {
     @Override
     UserType type() {
         return UserType.STAFF;
+    }
+
+    @Override
+    void applyDetails(UserEdit edit, Instant now) {
+        var fields = Objects.requireNonNull(edit.staff(), "the staff member's details");
+        changeEmployment(
+                new Employment(fields.employeeNumber(), fields.department(), fields.jobTitle(), fields.hireDate()),
+                now);
+    }
+
+    @Override
+    TypeDetails details() {
+        return TypeDetails.of(new UserView.StaffDetails(employeeNumber, department, jobTitle, hireDate));
     }
 
     /**

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +33,11 @@ import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.usermodels.platform.domain.IllegalTransition;
 import org.usermodels.user.attribute.AttributeValuesConverter;
+import org.usermodels.user.outbox.DomainEvent;
+import org.usermodels.user.outbox.NumberedEvent;
 
 /**
  * A user of one tenant: the default user model, and the root of the multi-type model. Its id is the
@@ -41,6 +46,11 @@ import org.usermodels.user.attribute.AttributeValuesConverter;
  *
  * <p>Deleting a user marks the row ({@code deleted_at}); {@link SQLRestriction} then hides it from every
  * query and collection, and the unique indexes ignore it, so the username may be taken again.
+ *
+ * <p>A user records its own events ({@code UserRegistered}, {@code UserUpdated}, {@code UserDeleted}), each
+ * numbered in the user's sequence; they reach the outbox when the user is saved. The subclasses carry what
+ * differs between the types: their details in a view, and how an edit of those details is applied
+ * (docs/model-classes.md). Nothing outside this hierarchy asks which subclass a user is.
  */
 @Entity
 @Table(name = "users")
@@ -48,7 +58,7 @@ import org.usermodels.user.attribute.AttributeValuesConverter;
 @DiscriminatorColumn(name = "type")
 @DiscriminatorValue("user")
 @SQLRestriction("deleted_at is null")
-class User {
+class User extends AbstractAggregateRoot<User> {
 
     @Id
     private UUID id;
@@ -120,13 +130,44 @@ class User {
     @SuppressWarnings("NullAway.Init")
     protected User() {}
 
-    User(UUID id, Profile profile, Map<String, Object> attributes, Instant joined) {
+    /**
+     * A new user of the tenant {@code tenantId}, which must be the tenant Hibernate binds the session to (it
+     * refuses another when the row is inserted). Records {@code UserRegistered}.
+     */
+    User(UUID id, UUID tenantId, Profile profile, Map<String, Object> attributes, Instant joined) {
         this.id = Objects.requireNonNull(id, "id");
+        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.username = profile.username().toLowerCase(Locale.ROOT);
         this.status = UserStatus.ACTIVE;
         this.dateJoined = joined;
         this.attributes = Map.copyOf(attributes);
         changeProfile(profile);
+        recordRegistration();
+    }
+
+    /**
+     * Completes a user whose row was inserted by a statement of its own (enrolment on the first call,
+     * {@code Users.enrollIfAbsent}): joins them to the tenant's members and records {@code UserRegistered}.
+     */
+    void enrolled(@Nullable Group members) {
+        if (members != null) {
+            join(members);
+        }
+        recordRegistration();
+    }
+
+    private void recordRegistration() {
+        record(new DomainEvent.UserRegistered(tenantId, id, type().code(), username, email, firstName, lastName));
+    }
+
+    private void recordUpdate() {
+        record(new DomainEvent.UserUpdated(
+                tenantId, id, type().code(), username, email, firstName, lastName, status.name()));
+    }
+
+    /** Registers the event as the user's next one; numbered now, so the change and its number are one UPDATE. */
+    private void record(DomainEvent event) {
+        registerEvent(new NumberedEvent(event, ++eventSequence));
     }
 
     /**
@@ -174,20 +215,89 @@ class User {
     }
 
     /** Replaces the attribute values; the caller has validated them against the tenant's schema. */
-    void replaceAttributes(Map<String, Object> values) {
+    private void replaceAttributes(Map<String, Object> values) {
         this.attributes = Map.copyOf(values);
     }
 
-    void disable() {
-        this.status = UserStatus.DISABLED;
-    }
-
-    void enable() {
-        this.status = UserStatus.ACTIVE;
+    /**
+     * Applies an edit the caller has checked (its fields valid, its attribute values valid for the tenant, its
+     * details those of this user's type) and records one {@code UserUpdated}, whatever the edit changed.
+     *
+     * @param attributeValues the edit's attribute values as the tenant's schema normalised them
+     * @throws IllegalArgumentException if the type's own rules refuse the details (a hire date in the future)
+     */
+    void edit(UserEdit edit, Map<String, Object> attributeValues, Instant now) {
+        applyDetails(edit, now); // first: when the type's rules refuse them, nothing has changed
+        changeProfile(new Profile(
+                username,
+                edit.email(),
+                edit.firstName(),
+                edit.lastName(),
+                edit.locale() == null ? null : Locale.forLanguageTag(edit.locale()),
+                edit.timeZone() == null ? null : ZoneId.of(edit.timeZone())));
+        replaceAttributes(attributeValues);
+        changeStatus(edit.status());
+        recordUpdate();
     }
 
     /**
-     * Deletes the user: the row stays, marked, and disappears from every query.
+     * Applies the details of this user's type from an edit that carries them. A user of the default model has
+     * none; each subclass applies its own.
+     */
+    void applyDetails(UserEdit edit, Instant now) {}
+
+    /** The details of this user's type, as views and edits show them: none for the default model. */
+    TypeDetails details() {
+        return TypeDetails.NONE;
+    }
+
+    /**
+     * Takes over what Keycloak holds about the user (contact details, enabled or not), as the reconciler found
+     * them to differ, and records one {@code UserUpdated}.
+     */
+    void takeOverIdentity(
+            @Nullable String email, @Nullable String firstName, @Nullable String lastName, boolean enabled) {
+        changeProfile(profile().withContact(email, firstName, lastName));
+        changeStatus(enabled ? UserStatus.ACTIVE : UserStatus.DISABLED);
+        recordUpdate();
+    }
+
+    /**
+     * Disables the user: they can no longer log in.
+     *
+     * @throws IllegalTransition if they are disabled already
+     */
+    void disable() {
+        if (status == UserStatus.DISABLED) {
+            throw new IllegalTransition("user", status.name(), "be disabled");
+        }
+        this.status = UserStatus.DISABLED;
+    }
+
+    /**
+     * Enables a disabled user.
+     *
+     * @throws IllegalTransition if they are active already
+     */
+    void enable() {
+        if (status == UserStatus.ACTIVE) {
+            throw new IllegalTransition("user", status.name(), "be enabled");
+        }
+        this.status = UserStatus.ACTIVE;
+    }
+
+    /** Brings the user into {@code wanted}: a transition if they are in the other state, nothing if not. */
+    void changeStatus(UserStatus wanted) {
+        if (wanted != status) {
+            switch (wanted) {
+                case ACTIVE -> enable();
+                case DISABLED -> disable();
+            }
+        }
+    }
+
+    /**
+     * Deletes the user: the row stays, marked, and disappears from every query. Records {@code UserDeleted}.
      *
      * @throws IllegalStateException if the user was deleted already
      */
@@ -197,15 +307,16 @@ class User {
         }
         this.deletedAt = now;
         this.status = UserStatus.DISABLED;
+        record(new DomainEvent.UserDeleted(tenantId, id));
     }
 
     void recordLogin(Instant now) {
         this.lastLogin = now;
     }
 
-    /** The number of the next event about this user. */
-    long nextEventSequence() {
-        return ++eventSequence;
+    /** How many events the user has recorded. */
+    long eventSequence() {
+        return eventSequence;
     }
 
     /**
@@ -286,6 +397,11 @@ class User {
 
     long version() {
         return version == null ? 0 : version;
+    }
+
+    /** The events the user recorded that have not been published yet, in the order recorded. */
+    List<NumberedEvent> recordedEvents() {
+        return domainEvents().stream().map(NumberedEvent.class::cast).toList();
     }
 
     @Override

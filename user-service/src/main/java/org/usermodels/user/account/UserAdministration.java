@@ -2,17 +2,14 @@ package org.usermodels.user.account;
 
 import jakarta.validation.Validator;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.web.FieldProblem;
 import org.usermodels.platform.web.InvalidRequest;
 import org.usermodels.platform.web.JsonMergePatch;
@@ -21,8 +18,6 @@ import org.usermodels.user.access.Access;
 import org.usermodels.user.access.Permissions;
 import org.usermodels.user.attribute.TenantAttributes;
 import org.usermodels.user.identity.IdentityDirectory;
-import org.usermodels.user.outbox.DomainEvent;
-import org.usermodels.user.outbox.Outbox;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +35,6 @@ class UserAdministration {
     private final TenantAttributes attributes;
     private final UserAttributeValues values;
     private final IdentityDirectory identities;
-    private final Outbox outbox;
     private final JsonMapper json;
     private final Validator validator;
     private final Clock clock;
@@ -51,7 +45,6 @@ class UserAdministration {
             TenantAttributes attributes,
             UserAttributeValues values,
             IdentityDirectory identities,
-            Outbox outbox,
             JsonMapper json,
             Validator validator,
             Clock clock) {
@@ -60,7 +53,6 @@ class UserAdministration {
         this.attributes = attributes;
         this.values = values;
         this.identities = identities;
-        this.outbox = outbox;
         this.json = json;
         this.validator = validator;
         this.clock = clock;
@@ -131,24 +123,24 @@ class UserAdministration {
         if (!edit.email().equalsIgnoreCase(String.valueOf(before.email())) && users.emailTaken(edit.email(), id)) {
             throw Conflict.taken("email", "email address");
         }
-        apply(user, edit, checked.values());
-        // numbered before the flush, so that the change and its number are one UPDATE
-        var sequence = user.nextEventSequence();
+        requireDetailsOfItsType(user, edit);
+        var staff = edit.staff();
+        if (staff != null
+                && before.staff() != null
+                && !staff.employeeNumber().equals(before.staff().employeeNumber())
+                && users.employeeNumberTaken(staff.employeeNumber(), id)) {
+            throw Conflict.taken("staff.employeeNumber", "employee number");
+        }
+        try {
+            user.edit(edit, checked.values(), clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequest.field("staff.hireDate", e.getMessage());
+        }
+        users.save(user); // the UserUpdated the user recorded goes to the outbox
         users.flush();
         if (identityChanged(before, edit)) {
             identities.update(id, edit.email(), edit.firstName(), edit.lastName(), edit.status() == UserStatus.ACTIVE);
         }
-        outbox.append(
-                new DomainEvent.UserUpdated(
-                        TenantContext.require().id(),
-                        id,
-                        user.type().code(),
-                        user.username(),
-                        user.email(),
-                        user.firstName(),
-                        user.lastName(),
-                        user.status().name()),
-                sequence);
         return UserView.of(
                 user,
                 UserView.groupsOf(user),
@@ -167,7 +159,7 @@ class UserAdministration {
             throw Conflict.selfDeletion();
         }
         user.delete(clock.instant());
-        outbox.append(new DomainEvent.UserDeleted(TenantContext.require().id(), id), user.nextEventSequence());
+        users.save(user); // with the UserDeleted it recorded
         users.flush();
         identities.remove(id);
     }
@@ -253,78 +245,22 @@ class UserAdministration {
         }
     }
 
-    private void apply(User user, UserEdit edit, Map<String, Object> attributeValues) {
-        rejectDetailsOfOtherTypes(user, edit);
-        var now = clock.instant();
-        user.changeProfile(new User.Profile(
-                user.username(),
-                edit.email(),
-                edit.firstName(),
-                edit.lastName(),
-                edit.locale() == null ? null : Locale.forLanguageTag(edit.locale()),
-                edit.timeZone() == null ? null : ZoneId.of(edit.timeZone())));
-        user.replaceAttributes(attributeValues);
-        if (edit.status() == UserStatus.DISABLED) {
-            user.disable();
-        } else {
-            user.enable();
-        }
-        switch (user) {
-            case Customer customer
-            when edit.customer() != null -> {
-                if (edit.customer().loyaltyTier() != null) {
-                    customer.changeLoyaltyTier(edit.customer().loyaltyTier());
-                }
-                if (Boolean.TRUE.equals(edit.customer().marketingConsent())) {
-                    customer.giveMarketingConsent(now);
-                } else {
-                    customer.withdrawMarketingConsent();
-                }
-            }
-            case StaffMember staff
-            when edit.staff() != null -> {
-                var fields = edit.staff();
-                if (!fields.employeeNumber().equals(staff.employment().employeeNumber())
-                        && users.employeeNumberTaken(fields.employeeNumber(), user.id())) {
-                    throw Conflict.taken("staff.employeeNumber", "employee number");
-                }
-                try {
-                    staff.changeEmployment(
-                            new StaffMember.Employment(
-                                    fields.employeeNumber(), fields.department(), fields.jobTitle(), fields.hireDate()),
-                            now);
-                } catch (IllegalArgumentException e) {
-                    throw InvalidRequest.field("staff.hireDate", e.getMessage());
-                }
-            }
-            case PartnerContact partner
-            when edit.partner() != null -> {
-                var fields = edit.partner();
-                partner.changeCompany(new PartnerContact.Company(
-                        fields.companyName(),
-                        fields.companyRegistrationId(),
-                        fields.partnerTier() == null ? PartnerContact.PartnerTier.REGISTERED : fields.partnerTier()));
-            }
-            case Customer customer -> throw InvalidRequest.field("customer", "cannot be removed");
-            case StaffMember staff -> throw InvalidRequest.field("staff", "cannot be removed");
-            case PartnerContact partner -> throw InvalidRequest.field("partner", "cannot be removed");
-            default -> {}
-        }
-    }
-
-    private static void rejectDetailsOfOtherTypes(User user, UserEdit edit) {
+    /**
+     * An edit carries the details of the user's own type and no other: another type's are refused (a user's
+     * type is fixed), and its own cannot be removed.
+     */
+    private static void requireDetailsOfItsType(User user, UserEdit edit) {
         var problems = new ArrayList<FieldProblem>();
-        if (edit.customer() != null && !(user instanceof Customer)) {
-            problems.add(new FieldProblem("customer", "applies to users of type customer only"));
-        }
-        if (edit.staff() != null && !(user instanceof StaffMember)) {
-            problems.add(new FieldProblem("staff", "applies to users of type staff only"));
-        }
-        if (edit.partner() != null && !(user instanceof PartnerContact)) {
-            problems.add(new FieldProblem("partner", "applies to users of type partner only"));
+        for (var type : edit.typesWithDetails()) {
+            if (type != user.type()) {
+                problems.add(new FieldProblem(type.code(), "applies to users of type " + type.code() + " only"));
+            }
         }
         if (!problems.isEmpty()) {
             throw InvalidRequest.of(problems);
+        }
+        if (user.type().hasDetails() && !edit.typesWithDetails().contains(user.type())) {
+            throw InvalidRequest.field(user.type().code(), "cannot be removed");
         }
     }
 

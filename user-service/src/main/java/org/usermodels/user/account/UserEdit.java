@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -56,26 +57,27 @@ record UserEdit(
             "staff", Set.of("employeeNumber", "department", "jobTitle", "hireDate"),
             "partner", Set.of("companyName", "companyRegistrationId", "partnerTier"));
 
+    /** The user as an edit starts from: their current state, with the details of their type. */
     static UserEdit of(User user) {
-        NewUser.CustomerFields customer = null;
-        NewUser.StaffFields staff = null;
-        NewUser.PartnerFields partner = null;
-        switch (user) {
-            case Customer c -> customer = new NewUser.CustomerFields(c.loyaltyTier(), c.marketingConsent());
-            case StaffMember s -> {
-                var employment = s.employment();
-                staff = new NewUser.StaffFields(
-                        employment.employeeNumber(),
-                        employment.department(),
-                        employment.jobTitle(),
-                        employment.hireDate());
-            }
-            case PartnerContact p -> {
-                var company = p.company();
-                partner = new NewUser.PartnerFields(company.name(), company.registrationId(), company.tier());
-            }
-            default -> {}
-        }
+        var details = user.details();
+        var customer = details.customer() == null
+                ? null
+                : new NewUser.CustomerFields(
+                        Customer.LoyaltyTier.valueOf(details.customer().loyaltyTier()),
+                        details.customer().marketingConsent());
+        var staff = details.staff() == null
+                ? null
+                : new NewUser.StaffFields(
+                        details.staff().employeeNumber(),
+                        details.staff().department(),
+                        details.staff().jobTitle(),
+                        details.staff().hireDate());
+        var partner = details.partner() == null
+                ? null
+                : new NewUser.PartnerFields(
+                        details.partner().companyName(),
+                        details.partner().companyRegistrationId(),
+                        PartnerContact.PartnerTier.valueOf(details.partner().partnerTier()));
         return new UserEdit(
                 user.type().code(),
                 user.username(),
@@ -89,5 +91,20 @@ record UserEdit(
                 customer,
                 staff,
                 partner);
+    }
+
+    /** The types whose details this edit carries ({@code customer}, {@code staff}, {@code partner}). */
+    Set<UserType> typesWithDetails() {
+        var types = EnumSet.noneOf(UserType.class);
+        if (customer != null) {
+            types.add(UserType.CUSTOMER);
+        }
+        if (staff != null) {
+            types.add(UserType.STAFF);
+        }
+        if (partner != null) {
+            types.add(UserType.PARTNER);
+        }
+        return types;
     }
 }

@@ -34,8 +34,6 @@ import org.usermodels.user.identity.IdentityDirectory.NewIdentity;
 import org.usermodels.user.identity.IdentityDirectory.PlannedIdentity;
 import org.usermodels.user.identity.IdentityDirectory.Provisioning;
 import org.usermodels.user.identity.IdentityRefused;
-import org.usermodels.user.outbox.DomainEvent;
-import org.usermodels.user.outbox.Outbox;
 
 /**
  * Creates users of the current tenant in both stores: first the identity in Keycloak (member of the
@@ -58,7 +56,6 @@ public class UserRegistration {
     private final NewUserChecks checks;
     private final TenantAttributes attributes;
     private final UserAttributeValues values;
-    private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -69,7 +66,6 @@ public class UserRegistration {
             NewUserChecks checks,
             TenantAttributes attributes,
             UserAttributeValues values,
-            Outbox outbox,
             TransactionTemplate transactions,
             Clock clock) {
         this.users = users;
@@ -78,7 +74,6 @@ public class UserRegistration {
         this.checks = checks;
         this.attributes = attributes;
         this.values = values;
-        this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -426,21 +421,9 @@ public class UserRegistration {
         }
     }
 
-    /** Saves a new user and records their {@code UserRegistered} event, in the caller's transaction. */
+    /** Saves a new user, and with them the {@code UserRegistered} they recorded, in the caller's transaction. */
     private User register(User user) {
-        var sequence = user.nextEventSequence();
-        var saved = users.save(user);
-        outbox.append(
-                new DomainEvent.UserRegistered(
-                        TenantContext.require().id(),
-                        saved.id(),
-                        saved.type().code(),
-                        saved.username(),
-                        saved.email(),
-                        saved.firstName(),
-                        saved.lastName()),
-                sequence);
-        return saved;
+        return users.save(user);
     }
 
     private static UserType requirePassed(NewUserChecks.Checked checked) {
@@ -467,6 +450,7 @@ public class UserRegistration {
             Map<String, Object> attributeValues,
             Instant now,
             long customerNumber) {
+        var tenant = TenantContext.require().id();
         var profile = new User.Profile(
                 request.username(),
                 request.email(),
@@ -475,10 +459,10 @@ public class UserRegistration {
                 request.locale() == null ? null : Locale.forLanguageTag(request.locale()),
                 request.timeZone() == null ? null : ZoneId.of(request.timeZone()));
         return switch (type) {
-            case USER -> new User(id, profile, attributeValues, now);
-            case CUSTOMER -> newCustomer(id, profile, attributeValues, now, customerNumber, request.customer());
-            case STAFF -> newStaffMember(id, profile, attributeValues, now, request.staff());
-            case PARTNER -> newPartner(id, profile, attributeValues, now, request.partner());
+            case USER -> new User(id, tenant, profile, attributeValues, now);
+            case CUSTOMER -> newCustomer(id, tenant, profile, attributeValues, now, customerNumber, request.customer());
+            case STAFF -> newStaffMember(id, tenant, profile, attributeValues, now, request.staff());
+            case PARTNER -> newPartner(id, tenant, profile, attributeValues, now, request.partner());
         };
     }
 
@@ -494,13 +478,14 @@ public class UserRegistration {
 
     private static Customer newCustomer(
             UUID id,
+            UUID tenant,
             User.Profile profile,
             Map<String, Object> attributeValues,
             Instant now,
             long number,
             NewUser.@Nullable CustomerFields fields) {
         var tier = fields == null || fields.loyaltyTier() == null ? Customer.LoyaltyTier.BRONZE : fields.loyaltyTier();
-        var customer = new Customer(id, profile, attributeValues, now, "C-%06d".formatted(number), tier);
+        var customer = new Customer(id, tenant, profile, attributeValues, now, "C-%06d".formatted(number), tier);
         if (fields != null && Boolean.TRUE.equals(fields.marketingConsent())) {
             customer.giveMarketingConsent(now);
         }
@@ -509,6 +494,7 @@ public class UserRegistration {
 
     private static StaffMember newStaffMember(
             UUID id,
+            UUID tenant,
             User.Profile profile,
             Map<String, Object> attributeValues,
             Instant now,
@@ -516,6 +502,7 @@ public class UserRegistration {
         try {
             return new StaffMember(
                     id,
+                    tenant,
                     profile,
                     attributeValues,
                     now,
@@ -528,6 +515,7 @@ public class UserRegistration {
 
     private static PartnerContact newPartner(
             UUID id,
+            UUID tenant,
             User.Profile profile,
             Map<String, Object> attributeValues,
             Instant now,
@@ -535,6 +523,7 @@ public class UserRegistration {
         var tier = fields.partnerTier() == null ? PartnerContact.PartnerTier.REGISTERED : fields.partnerTier();
         return new PartnerContact(
                 id,
+                tenant,
                 profile,
                 attributeValues,
                 now,

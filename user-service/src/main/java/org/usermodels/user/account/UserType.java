@@ -17,6 +17,14 @@ public enum UserType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether users of this type have details of their own, under the member of the API named by the code
+     * ({@code customer}, {@code staff}, {@code partner}); the default model has none.
+     */
+    boolean hasDetails() {
+        return this != USER;
+    }
+
     /** The Keycloak realm role every user of this type holds. */
     String realmRole() {
         return "usermodels-" + code();

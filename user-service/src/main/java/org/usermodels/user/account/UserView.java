@@ -107,28 +107,7 @@ public record UserView(
 
     /** The user with their groups and effective permissions. */
     static UserView of(User user, @Nullable List<GroupView.Ref> groups, @Nullable List<String> permissions) {
-        CustomerDetails customer = null;
-        StaffDetails staff = null;
-        PartnerDetails partner = null;
-        switch (user) {
-            case Customer c ->
-                customer = new CustomerDetails(
-                        c.customerNumber(), c.loyaltyTier().name(), c.marketingConsent(), c.marketingConsentAt());
-            case StaffMember s -> {
-                var employment = s.employment();
-                staff = new StaffDetails(
-                        employment.employeeNumber(),
-                        employment.department(),
-                        employment.jobTitle(),
-                        employment.hireDate());
-            }
-            case PartnerContact p -> {
-                var company = p.company();
-                partner = new PartnerDetails(
-                        company.name(), company.registrationId(), company.tier().name());
-            }
-            default -> {}
-        }
+        var details = user.details();
         return new UserView(
                 user.id(),
                 user.type().code(),
@@ -142,9 +121,9 @@ public record UserView(
                 user.dateJoined(),
                 user.lastLogin(),
                 user.attributes(),
-                customer,
-                staff,
-                partner,
+                details.customer(),
+                details.staff(),
+                details.partner(),
                 groups,
                 permissions,
                 null,

@@ -4,6 +4,7 @@ import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,7 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends events to the outbox within the caller's transaction: the event is stored if and only if the
- * change it describes is committed. The event keeps the trace it was written in (the request's, usually), which
+ * change it describes is committed. The events come from the aggregates themselves: a tenant or a user records
+ * what happened to it ({@link NumberedEvent}), Spring Data publishes the recorded events when the aggregate is
+ * saved, and {@link #record} is the one place that writes them here. The event keeps the trace it was written in (the request's, usually), which
  * its delivery continues (docs/observability.md).
  */
 @Service
@@ -30,16 +33,19 @@ public class Outbox {
     }
 
     /**
-     * Records {@code event} as the aggregate's {@code sequence}-th event.
+     * Appends an event an aggregate recorded, as the aggregate's {@code sequence}-th event. Spring Data calls
+     * this, synchronously, when the aggregate is saved.
      *
      * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
      */
+    @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void append(DomainEvent event, long sequence) {
+    public void record(NumberedEvent numbered) {
+        var event = numbered.event();
         events.save(new OutboxEvent(
                 event.tenantId(),
                 event.aggregateId(),
-                sequence,
+                numbered.sequence(),
                 event.type(),
                 json.writeValueAsString(event),
                 clock.instant(),

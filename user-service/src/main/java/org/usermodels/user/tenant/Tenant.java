@@ -15,14 +15,21 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.usermodels.platform.domain.IllegalTransition;
+import org.usermodels.user.outbox.DomainEvent;
+import org.usermodels.user.outbox.NumberedEvent;
 
 /**
  * A tenant: a Keycloak organization (same id; its alias is the slug) with the user types it enables. The
  * registry of tenants is not tenant-owned: platform administrators list all of them.
+ *
+ * <p>A tenant records its one event, {@code TenantCreated}, when it is created; the outbox receives it when the
+ * tenant is saved. It is either active or suspended, and refuses to become what it is already.
  */
 @Entity
 @Table(name = "tenants")
-class Tenant {
+class Tenant extends AbstractAggregateRoot<Tenant> {
 
     enum Status {
         ACTIVE,
@@ -78,18 +85,57 @@ class Tenant {
         this.creationFingerprint = fingerprint;
         this.status = Status.ACTIVE;
         this.createdAt = now;
+        recordCreation();
+    }
+
+    /**
+     * Records {@code TenantCreated} for a tenant that was taken in by a statement of its own rather than
+     * constructed here (a tenant Keycloak knew first; see {@code Tenants.takeIn}).
+     */
+    void recordTakenIn() {
+        recordCreation();
+    }
+
+    private void recordCreation() {
+        registerEvent(new NumberedEvent(new DomainEvent.TenantCreated(id, slug, displayName, userTypes()), 1));
     }
 
     void rename(String displayName) {
         this.displayName = Objects.requireNonNull(displayName, "displayName");
     }
 
+    /**
+     * Suspends the tenant: its users are refused until it is activated again.
+     *
+     * @throws IllegalTransition if it is suspended already
+     */
     void suspend() {
+        if (status == Status.SUSPENDED) {
+            throw new IllegalTransition("tenant", status.name(), "be suspended");
+        }
         status = Status.SUSPENDED;
     }
 
+    /**
+     * Activates a suspended tenant.
+     *
+     * @throws IllegalTransition if it is active already
+     */
     void activate() {
+        if (status == Status.ACTIVE) {
+            throw new IllegalTransition("tenant", status.name(), "be activated");
+        }
         status = Status.ACTIVE;
+    }
+
+    /** Brings the tenant into {@code wanted}: a transition if it is in the other state, nothing if not. */
+    void changeStatus(Status wanted) {
+        if (wanted != status) {
+            switch (wanted) {
+                case ACTIVE -> activate();
+                case SUSPENDED -> suspend();
+            }
+        }
     }
 
     UUID id() {
@@ -122,6 +168,11 @@ class Tenant {
 
     long version() {
         return version == null ? 0 : version;
+    }
+
+    /** The events the tenant recorded that have not been published yet, in the order recorded. */
+    List<NumberedEvent> recordedEvents() {
+        return domainEvents().stream().map(NumberedEvent.class::cast).toList();
     }
 
     @Override

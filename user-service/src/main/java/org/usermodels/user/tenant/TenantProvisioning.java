@@ -27,8 +27,6 @@ import org.usermodels.user.account.NewUser;
 import org.usermodels.user.account.UserRegistration;
 import org.usermodels.user.account.UserType;
 import org.usermodels.user.identity.IdentityDirectory;
-import org.usermodels.user.outbox.DomainEvent;
-import org.usermodels.user.outbox.Outbox;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,7 +44,6 @@ class TenantProvisioning {
     private final GroupAdministration groups;
     private final UserRegistration registration;
     private final IdentityDirectory identities;
-    private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
@@ -57,7 +54,6 @@ class TenantProvisioning {
             GroupAdministration groups,
             UserRegistration registration,
             IdentityDirectory identities,
-            Outbox outbox,
             TransactionTemplate transactions,
             JsonMapper json,
             Clock clock) {
@@ -66,7 +62,6 @@ class TenantProvisioning {
         this.groups = groups;
         this.registration = registration;
         this.identities = identities;
-        this.outbox = outbox;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
@@ -157,8 +152,6 @@ class TenantProvisioning {
         var tenant = tenants.save(new Tenant(
                 ref.id(), ref.slug(), request.displayName(), request.userTypes(), fingerprint, clock.instant()));
         groups.createBuiltInGroups();
-        outbox.append(
-                new DomainEvent.TenantCreated(ref.id(), ref.slug(), request.displayName(), request.userTypes()), 1);
         TenantView.AdminRef adminRef = null;
         if (admin != null) {
             var user = registration.completeAdministrator(admin);
@@ -204,11 +197,13 @@ class TenantProvisioning {
             tenant.rename(displayName);
         }
         if (status != null) {
-            switch (status) {
-                case "ACTIVE" -> tenant.activate();
-                case "SUSPENDED" -> tenant.suspend();
-                default -> throw InvalidRequest.field("status", "must be ACTIVE or SUSPENDED");
-            }
+            // a merge patch states the status wanted: naming the current one again is no transition
+            tenant.changeStatus(
+                    switch (status) {
+                        case "ACTIVE" -> Tenant.Status.ACTIVE;
+                        case "SUSPENDED" -> Tenant.Status.SUSPENDED;
+                        default -> throw InvalidRequest.field("status", "must be ACTIVE or SUSPENDED");
+                    });
         }
         tenants.save(tenant);
         registry.forget(tenant.id());

@@ -19,8 +19,6 @@ import org.usermodels.platform.tenancy.TenantRef;
 import org.usermodels.user.account.GroupAdministration;
 import org.usermodels.user.account.TenantPolicy;
 import org.usermodels.user.account.UserType;
-import org.usermodels.user.outbox.DomainEvent;
-import org.usermodels.user.outbox.Outbox;
 
 /**
  * What the service knows about each tenant while serving it: whether it is suspended and which user types
@@ -37,7 +35,6 @@ class TenantRegistry implements TenantPolicy {
 
     private final Tenants tenants;
     private final GroupAdministration groups;
-    private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration timeToLive;
@@ -46,13 +43,11 @@ class TenantRegistry implements TenantPolicy {
     TenantRegistry(
             Tenants tenants,
             GroupAdministration groups,
-            Outbox outbox,
             TransactionTemplate transactions,
             Clock clock,
             @Value("${usermodels.tenants.cache-time-to-live:5s}") Duration timeToLive) {
         this.tenants = tenants;
         this.groups = groups;
-        this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
         this.timeToLive = timeToLive;
@@ -106,9 +101,9 @@ class TenantRegistry implements TenantPolicy {
             var inserted = tenants.takeIn(ref.id(), ref.slug());
             groups.createBuiltInGroups();
             if (inserted.orElse(false)) {
-                outbox.append(
-                        new DomainEvent.TenantCreated(ref.id(), ref.slug(), ref.slug(), List.of(UserType.USER.code())),
-                        1);
+                var takenIn = tenants.findById(ref.id()).orElseThrow();
+                takenIn.recordTakenIn();
+                tenants.save(takenIn);
                 log.info("Took in tenant {} ({}) on its first call", ref.slug(), ref.id());
             }
             return new Known(ref.slug(), Tenant.Status.ACTIVE, EnumSet.of(UserType.USER), expiry());

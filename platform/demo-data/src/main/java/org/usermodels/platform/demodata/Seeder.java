@@ -159,6 +159,15 @@ final class Seeder {
         }
     }
 
+    /** The id of a user the seeder created, by username; every demo user is created before they are arranged. */
+    private static UUID idOf(Map<String, UUID> users, String username) {
+        var id = users.get(username);
+        if (id == null) {
+            throw new IllegalStateException("The demo data names a user it does not create: " + username);
+        }
+        return id;
+    }
+
     /** Positions, managers and skills, once every staff profile exists (a manager needs one too). */
     private void arrangeStaff(DemoTenant tenant, String admin, Map<String, UUID> users, List<String> changes) {
         var staff = tenant.usersOfType("staff");
@@ -166,11 +175,14 @@ final class Seeder {
         for (var member : staff) {
             profiles.put(
                     member.account().username(),
-                    awaitProfile(admin, users.get(member.account().username())));
+                    awaitProfile(admin, idOf(users, member.account().username())));
         }
         for (var member : staff) {
             changes.addAll(arrangeStaffProfile(
-                    admin, member, users, profiles.get(member.account().username())));
+                    admin,
+                    member,
+                    users,
+                    Objects.requireNonNull(profiles.get(member.account().username()), "profile awaited above")));
         }
     }
 
@@ -180,7 +192,7 @@ final class Seeder {
         var userId = users.get(member.account().username());
         var details = profile.body().get("staff");
         // The profile starts with the user's name only: its position is the profile's own, set here.
-        var position = (Map<?, ?>) member.fields().get("staff");
+        var position = (Map<?, ?>) Objects.requireNonNull(member.fields().get("staff"), "a staff member's fields");
         var department = String.valueOf(position.get("department"));
         var title = String.valueOf(position.get("jobTitle"));
         if (!department.equals(text(details, "department")) || !title.equals(text(details, "title"))) {
@@ -197,7 +209,7 @@ final class Seeder {
                 ? details.get("manager").get("userId").asString()
                 : null;
         var wantedManager =
-                member.manager() == null ? null : users.get(member.manager()).toString();
+                member.manager() == null ? null : idOf(users, member.manager()).toString();
         if (!Objects.equals(currentManager, wantedManager)) {
             var body = new HashMap<String, Object>();
             body.put("managerId", wantedManager);

@@ -65,12 +65,13 @@ public final class KeycloakDistribution {
         }
         var version = buildVersion();
         var zip = locateZip();
-        var home = cacheDirectory().resolve("keycloak-" + version + (flavour.isEmpty() ? "" : "-" + flavour));
+        var cache = cacheDirectory();
+        var home = cache.resolve("keycloak-" + version + (flavour.isEmpty() ? "" : "-" + flavour));
         try {
-            Files.createDirectories(home.getParent());
+            Files.createDirectories(cache);
             // Several JVMs (test forks, bin/dev) may race for the first unpack; the lock serialises them.
             try (var lockFile = FileChannel.open(
-                            home.getParent().resolve(home.getFileName() + ".lock"),
+                            cache.resolve(home.getFileName() + ".lock"),
                             StandardOpenOption.CREATE,
                             StandardOpenOption.WRITE);
                     var lock = lockFile.lock()) {

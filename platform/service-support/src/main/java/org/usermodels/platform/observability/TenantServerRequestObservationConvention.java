@@ -18,14 +18,16 @@ public final class TenantServerRequestObservationConvention extends DefaultServe
 
     @Override
     public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
+        var request = context.getCarrier();
         return super.getLowCardinalityKeyValues(context)
-                .and(TenantTag.of(TenantBindingFilter.of(context.getCarrier())));
+                .and(TenantTag.of(request == null ? null : TenantBindingFilter.of(request)));
     }
 
     /** The request id, on the span only: one value per request is no metrics tag. */
     @Override
     public KeyValues getHighCardinalityKeyValues(ServerRequestObservationContext context) {
-        var requestId = RequestIdFilter.of(context.getCarrier());
+        var request = context.getCarrier();
+        var requestId = request == null ? null : RequestIdFilter.of(request);
         var keyValues = super.getHighCardinalityKeyValues(context);
         return requestId == null ? keyValues : keyValues.and(RequestIds.KEY, requestId);
     }

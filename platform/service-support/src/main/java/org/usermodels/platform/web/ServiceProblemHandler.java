@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.usermodels.platform.domain.IllegalTransition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
@@ -50,7 +52,7 @@ public class ServiceProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Missing, expired, forged or otherwise unacceptable tokens. */
     @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<Object> unauthenticated(AuthenticationException exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> unauthenticated(AuthenticationException exception, WebRequest request) {
         var problem = ProblemDetail.forStatus(HttpStatus.UNAUTHORIZED);
         problem.setTitle("Unauthorized");
         var headers = new HttpHeaders();
@@ -69,7 +71,7 @@ public class ServiceProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Object> forbidden(AccessDeniedException exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> forbidden(AccessDeniedException exception, WebRequest request) {
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.FORBIDDEN, "The access token does not grant what this call needs.");
         problem.setTitle("Forbidden");
@@ -78,14 +80,27 @@ public class ServiceProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Someone changed the row between our read and our write (JPA {@code @Version}): the client's view is stale. */
     @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
-    ResponseEntity<Object> concurrentChange(Exception exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> concurrentChange(Exception exception, WebRequest request) {
         var stale = Versions.stale();
         return handleExceptionInternal(exception, stale.getBody(), new HttpHeaders(), stale.getStatusCode(), request);
     }
 
+    /** An aggregate refused a change of state its rules do not allow: the client asked for it, so 409. */
+    @ExceptionHandler(IllegalTransition.class)
+    @Nullable ResponseEntity<Object> illegalTransition(IllegalTransition exception, WebRequest request) {
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
+                "This %s is %s and cannot %s."
+                        .formatted(
+                                exception.aggregate(), exception.state().toLowerCase(Locale.ROOT), exception.action()));
+        problem.setTitle("Illegal change of state");
+        problem.setProperty("state", exception.state());
+        return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
     /** A part of the request that Spring Security's firewall refused when it was read (a header, say). */
     @ExceptionHandler(RequestRejectedException.class)
-    ResponseEntity<Object> refused(RequestRejectedException exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> refused(RequestRejectedException exception, WebRequest request) {
         var refused = MalformedRequest.refusedUrl();
         return handleExceptionInternal(
                 exception, refused.getBody(), new HttpHeaders(), refused.getStatusCode(), request);
@@ -93,7 +108,7 @@ public class ServiceProblemHandler extends ResponseEntityExceptionHandler {
 
     /** A fault of the service, not of the client: logged in full, answered without details. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> unexpected(Exception exception, WebRequest request) {
         if (isUnstorableValue(exception)) {
             // the client's value, which a check should have refused before the database did: worth a look
             log.warn("A value the database refused reached it serving {}", describe(request), exception);

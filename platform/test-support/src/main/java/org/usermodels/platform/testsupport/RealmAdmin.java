@@ -56,7 +56,7 @@ public final class RealmAdmin {
             send("GET", "/organizations/" + organizationId + "/members/" + userId, null);
             return true;
         } catch (IllegalStateException notFound) {
-            if (notFound.getMessage().contains("answered 404")) {
+            if (String.valueOf(notFound.getMessage()).contains("answered 404")) {
                 return false;
             }
             throw notFound;
@@ -106,7 +106,7 @@ public final class RealmAdmin {
         try {
             return java.util.Optional.of(user(id));
         } catch (IllegalStateException notFound) {
-            if (notFound.getMessage().contains("answered 404")) {
+            if (String.valueOf(notFound.getMessage()).contains("answered 404")) {
                 return java.util.Optional.empty();
             }
             throw notFound;
