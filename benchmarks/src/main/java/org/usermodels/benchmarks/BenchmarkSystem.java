@@ -68,6 +68,7 @@ final class BenchmarkSystem implements AutoCloseable {
         }
     }
 
+    // the parts are set by startAll, which start() calls before anyone sees the system
     @SuppressWarnings("NullAway.Init")
     private BenchmarkSystem() {}
 

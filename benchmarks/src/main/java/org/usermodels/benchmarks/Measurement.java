@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,7 +156,7 @@ final class Measurement {
             Side<I> side, Supplier<I> inputs, int clients, Duration slice, Histogram histogram, AtomicLong count) {
         var started = System.nanoTime();
         var deadline = started + slice.toNanos();
-        var failure = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
+        var failure = new java.util.concurrent.atomic.AtomicReference<@Nullable RuntimeException>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (var client = 0; client < clients; client++) {
                 executor.submit(() -> {
@@ -177,8 +178,9 @@ final class Measurement {
                 });
             }
         }
-        if (failure.get() != null) {
-            throw failure.get();
+        var failed = failure.get();
+        if (failed != null) {
+            throw failed;
         }
         return System.nanoTime() - started;
     }

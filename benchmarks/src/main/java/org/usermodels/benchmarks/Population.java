@@ -207,7 +207,7 @@ final class Population {
     String searchTerm(String tenant, int size, RandomGenerator random) {
         while (true) {
             var lastName = (String) user(tenant, random.nextInt(size), false).get("lastName");
-            if (PLAIN_LAST_NAMES.contains(lastName)) {
+            if (lastName != null && PLAIN_LAST_NAMES.contains(lastName)) {
                 var name = lastName.toLowerCase(Locale.ROOT);
                 return name.substring(0, Math.min(name.length(), 4 + random.nextInt(3)));
             }

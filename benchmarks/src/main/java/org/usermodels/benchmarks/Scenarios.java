@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -307,8 +308,11 @@ final class Scenarios {
         return Math.max(2, Math.min(50, size / 20));
     }
 
-    /** The cursor that leads to page {@code page}, found by walking the pages before it. */
+    /** The cursor that leads to page {@code page} (2 or later), found by walking the pages before it. */
     private String cursorOfPage(Tenant tenant, int page) {
+        if (page < 2) {
+            throw new IllegalArgumentException("The first page has no cursor");
+        }
         String cursor = null;
         for (var i = 1; i < page; i++) {
             var answer = http.parse(http.expect(
@@ -319,7 +323,7 @@ final class Scenarios {
                             tenant.admin())));
             cursor = answer.get("next").asString();
         }
-        return cursor;
+        return Objects.requireNonNull(cursor, "a cursor for each page walked");
     }
 
     private Supplier<UUID> picks(Tenant tenant) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.usermodels.platform.infra.KeycloakEndpoint;
@@ -65,7 +66,7 @@ final class Tokens implements Supplier<String> {
         if (accessToken == null || !Instant.now().isBefore(renewAt)) {
             renew();
         }
-        return accessToken;
+        return Objects.requireNonNull(accessToken, "renewed above");
     }
 
     private void renew() {

@@ -7,7 +7,7 @@ class ArchitectureTest {
 
     @Test
     void keepsPackagesByFeatureWithPackagePrivateInternals() {
-        ArchitectureRules.all("org.usermodels.gateway")
+        ArchitectureRules.edge("org.usermodels.gateway")
                 .check(ArchitectureRules.productionClasses("org.usermodels.gateway"));
     }
 }

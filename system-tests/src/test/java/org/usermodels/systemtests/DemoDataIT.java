@@ -96,10 +96,9 @@ class DemoDataIT {
     void globexDefinesOneAttributeForEachKindOfValidation() {
         var definitions = get(DemoTenants.GLOBEX, "/api/tenant/attributes");
 
-        assertThat(definitions.<String>getList("name"))
-                .containsExactly("badgeId", "costCentre", "clearance", "site", "deskPhone", "assistantEmail", "onCall");
+        assertThat(definitions.<String>getList("name")).containsExactlyElementsOf(DemoTenants.GLOBEX.attributeNames());
         assertThat(definitions.<String>getList("type"))
-                .containsExactly("string", "enum", "integer", "string", "phone", "email", "boolean");
+                .containsExactly("string", "enum", "integer", "string", "phone", "email", "boolean", "decimal", "date");
         assertThat(definitions.getString("find { it.name == 'badgeId' }.pattern"))
                 .isEqualTo("GX-[0-9]{4}");
         assertThat(definitions.getBoolean("find { it.name == 'clearance' }.searchable"))

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -85,8 +86,9 @@ public class ProfileAccess {
     }
 
     private Set<String> permissions() {
-        var authentication =
-                (CallerAuthentication) SecurityContextHolder.getContext().getAuthentication();
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication authentication)) {
+            throw new AuthenticationCredentialsNotFoundException("No authenticated caller");
+        }
         var tenant = TenantContext.require();
         var key = tenant.id() + ":" + authentication.caller().id();
         var now = clock.instant();

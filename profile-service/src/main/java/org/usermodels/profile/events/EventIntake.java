@@ -2,6 +2,7 @@ package org.usermodels.profile.events;
 
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -189,7 +190,7 @@ class EventIntake {
                 .longValue();
     }
 
-    private IncomingEvent waiting(UUID aggregate, long sequence) {
+    private @Nullable IncomingEvent waiting(UUID aggregate, long sequence) {
         var rows = entityManager
                 .createNativeQuery(
                         "select cast(event as text) from pending_events where aggregate_id = :aggregate and sequence = :sequence")

@@ -59,14 +59,13 @@ class Address {
     @Version
     private @Nullable Long version;
 
-    @SuppressWarnings("NullAway.Init")
     protected Address() {}
 
     Address(Profile profile, Details details, Instant now) {
         this.id = UUID.randomUUID();
         this.profile = Objects.requireNonNull(profile, "profile");
         this.createdAt = now;
-        change(details);
+        assign(details);
     }
 
     /**
@@ -87,6 +86,10 @@ class Address {
             boolean primary) {}
 
     void change(Details details) {
+        assign(details);
+    }
+
+    private void assign(Details details) {
         this.label = details.label();
         this.line1 = Objects.requireNonNull(details.line1(), "line1");
         this.line2 = details.line2();

@@ -30,7 +30,7 @@ class CustomerProfile extends Profile {
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "communication_preferences")
-    private @Nullable String[] communicationPreferences;
+    private String @Nullable [] communicationPreferences;
 
     protected CustomerProfile() {}
 

@@ -22,7 +22,7 @@ class PartnerProfile extends Profile {
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "contact_preferences")
-    private @Nullable String[] contactPreferences;
+    private String @Nullable [] contactPreferences;
 
     protected PartnerProfile() {}
 

@@ -57,7 +57,6 @@ abstract class Profile {
     @Version
     private @Nullable Long version;
 
-    @SuppressWarnings("NullAway.Init")
     protected Profile() {}
 
     Profile(UUID userId, @Nullable String displayName, Instant now) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.usermodels.platform.security.Caller;
@@ -130,7 +131,9 @@ class ProfileAdministration {
 
     @Transactional(readOnly = true)
     List<ProfileView.SkillLevel> skills(UUID userId) {
-        profiles.findStaff(userId).orElseThrow(() -> staffOrNotFound(userId, "Skills"));
+        if (profiles.findStaff(userId).isEmpty()) {
+            throw staffOrNotFound(userId, "Skills");
+        }
         return profiles.skillsOf(userId);
     }
 
@@ -142,9 +145,6 @@ class ProfileAdministration {
         var name = skillName.strip();
         if (name.isEmpty() || name.length() > 100) {
             throw InvalidRequest.field("skill", "must be 1 to 100 characters");
-        }
-        if (level < 1 || level > 5) {
-            throw InvalidRequest.field("level", "must be between 1 and 5");
         }
         var skill = skills.findByName(name).orElseGet(() -> skills.save(new Skill(name)));
         staff.rate(skill, level);
@@ -170,7 +170,7 @@ class ProfileAdministration {
      * @throws ProfileConflict (409) when the manager reports, directly or not, to the staff member
      */
     @Transactional
-    ProfileView changeManager(UUID userId, UUID managerId) {
+    ProfileView changeManager(UUID userId, @Nullable UUID managerId) {
         var staff = profiles.findStaff(userId).orElseThrow(() -> staffOrNotFound(userId, "Managers"));
         access.require(ProfileAccess.EDIT_ANY);
         StaffProfile manager = null;
@@ -191,7 +191,9 @@ class ProfileAdministration {
     /** The reporting tree under a staff member, {@code depth} levels deep (1 to 10), with one query. */
     @Transactional(readOnly = true)
     List<OrgChart.Node> reports(UUID userId, int depth) {
-        profiles.findById(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
+        if (profiles.findById(userId).isEmpty()) {
+            throw ProfileNotFound.profile(userId);
+        }
         if (depth < 1 || depth > OrgChart.MAX_DEPTH) {
             throw InvalidRequest.field("depth", "must be between 1 and " + OrgChart.MAX_DEPTH);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.web.LanguageTag;
 
 /**
  * A profile's editable representation: what {@code PATCH /api/profiles/{userId}} merges its patch into, and
@@ -40,7 +41,7 @@ record ProfileEdit(
     interface Customer {
         @Schema(name = "CustomerProfileFields")
         record Fields(
-                @Nullable @Size(max = 35) @Pattern(regexp = "[a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*", message = "must be a BCP 47 language tag")
+                @Schema(maxLength = LanguageTag.MAX_LENGTH) @Nullable @LanguageTag
                 String preferredLanguage,
 
                 @Nullable @Size(max = 4) List<CustomerProfile.Channel> communicationPreferences) {}

@@ -41,7 +41,6 @@ class ProfileSkill {
     @Column(nullable = false)
     private short level;
 
-    @SuppressWarnings("NullAway.Init")
     protected ProfileSkill() {}
 
     ProfileSkill(StaffProfile profile, Skill skill, int level) {
@@ -51,9 +50,14 @@ class ProfileSkill {
         changeLevel(level);
     }
 
-    /** @throws IllegalArgumentException outside 1 to 5 */
+    /** The scale of levels. */
+    static final int LOWEST = 1;
+
+    static final int HIGHEST = 5;
+
+    /** @throws IllegalArgumentException outside {@value #LOWEST} to {@value #HIGHEST} */
     void changeLevel(int level) {
-        if (level < 1 || level > 5) {
+        if (level < LOWEST || level > HIGHEST) {
             throw new IllegalArgumentException("A level is between 1 and 5");
         }
         this.level = (short) level;

@@ -7,6 +7,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -212,7 +215,8 @@ class ProfilesController {
     }
 
     /** A skill's level. */
-    record Level(@Schema(minimum = "1", maximum = "5") int level) {}
+    record Level(
+            @Min(ProfileSkill.LOWEST) @Max(ProfileSkill.HIGHEST) int level) {}
 
     @PutMapping(path = "/{userId}/skills/{skill}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "rateSkill", summary = "Rate a staff member in a skill, from 1 to 5")
@@ -232,7 +236,7 @@ class ProfilesController {
             TenantRef tenant,
             @PathVariable UUID userId,
             @Parameter(schema = @Schema(maxLength = 100)) @PathVariable String skill,
-            @RequestBody Level level) {
+            @Valid @RequestBody Level level) {
         return profiles.rate(userId, skill, level.level());
     }
 

@@ -22,7 +22,6 @@ class Skill implements Persistable<UUID> {
     @jakarta.persistence.Transient
     private boolean fresh;
 
-    @SuppressWarnings("NullAway.Init")
     protected Skill() {}
 
     Skill(String name) {

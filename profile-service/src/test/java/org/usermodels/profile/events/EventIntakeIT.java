@@ -2,6 +2,7 @@ package org.usermodels.profile.events;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
@@ -100,13 +101,17 @@ class EventIntakeIT {
 
     @Test
     void turnsABasicProfileMadeOnTheFirstCallIntoTheRightKind() {
-        var user = api.createMember(tenant, "user", "Early");
-        api.as(user.token()).get("/profiles/me").then().body("kind", equalTo("basic"));
+        var user = api.createUnannouncedMember(tenant, "staff");
+        api.as(user.token()).get("/profiles/me").then().statusCode(200).body("kind", equalTo("basic"));
 
-        api.deliver(ProfileServiceApi.event(
-                        "UserUpdated", tenant.id(), user.id(), 2, Map.of("userType", "user", "status", "ACTIVE")))
-                .statusCode(200);
-        api.as(user.token()).get("/profiles/me").then().body("kind", equalTo("basic"));
+        api.deliver(registered(user.id(), "staff", 1)).statusCode(200);
+
+        api.as(user.token())
+                .get("/profiles/me")
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("staff"))
+                .body("staff.skills", empty());
     }
 
     @Test

@@ -56,9 +56,9 @@ public final class ProfileServiceApi {
      * permissions user-service would report.
      */
     public Member createMember(Tenant tenant, String userType, String firstName, String... permissions) {
-        var username = unique(userType);
-        var id = keycloak.createUser(username, "Member-password-1");
-        keycloak.addMember(tenant.id(), id);
+        var member = createUnannouncedMember(tenant, userType, permissions);
+        var username = member.username();
+        var id = member.id();
         deliver(event(
                         "UserRegistered",
                         tenant.id(),
@@ -78,6 +78,17 @@ public final class ProfileServiceApi {
                                 "lastName",
                                 "Tester")))
                 .statusCode(200);
+        return member;
+    }
+
+    /**
+     * A member of the tenant in Keycloak whose {@code UserRegistered} has not reached profile-service yet: the
+     * user can call before the event arrives.
+     */
+    public Member createUnannouncedMember(Tenant tenant, String userType, String... permissions) {
+        var username = unique(userType);
+        var id = keycloak.createUser(username, "Member-password-1");
+        keycloak.addMember(tenant.id(), id);
         UserServiceStandIn.instance().grant(id, permissions);
         return new Member(
                 id,

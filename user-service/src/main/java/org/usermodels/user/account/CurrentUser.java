@@ -1,6 +1,5 @@
 package org.usermodels.user.account;
 
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -21,13 +20,11 @@ class CurrentUser {
     private final Users users;
     private final Groups groups;
     private final UserAdministration administration;
-    private final Clock clock;
 
-    CurrentUser(Users users, Groups groups, UserAdministration administration, Clock clock) {
+    CurrentUser(Users users, Groups groups, UserAdministration administration) {
         this.users = users;
         this.groups = groups;
         this.administration = administration;
-        this.clock = clock;
     }
 
     /** The caller, enrolled first if need be. */
@@ -46,7 +43,6 @@ class CurrentUser {
         if (inserted) {
             var user = users.findById(caller.id()).orElseThrow();
             user.enrolled(groups.findByName(Group.MEMBERS).orElse(null));
-            user.recordLogin(clock.instant());
             users.save(user); // with the UserRegistered it recorded
             log.info("Enrolled user {} in tenant {} on first call", caller.id(), tenant.slug());
         }

@@ -40,7 +40,6 @@ class Customer extends User {
     @Column(name = "marketing_consent_at")
     private @Nullable Instant marketingConsentAt;
 
-    @SuppressWarnings("NullAway.Init")
     protected Customer() {}
 
     Customer(

@@ -66,11 +66,12 @@ class Group {
     @Version
     private @Nullable Long version;
 
-    @SuppressWarnings("NullAway.Init")
     protected Group() {}
 
-    Group(String name, Instant now) {
+    /** A new group of the tenant {@code tenantId}, the one Hibernate binds the session to. */
+    Group(UUID tenantId, String name, Instant now) {
         this.id = UUID.randomUUID();
+        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.name = Objects.requireNonNull(name, "name");
         this.createdAt = now;
     }

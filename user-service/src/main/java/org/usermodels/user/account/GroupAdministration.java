@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.user.access.Access;
 import org.usermodels.user.access.Permissions;
 
@@ -37,12 +38,12 @@ public class GroupAdministration {
     @Transactional
     public void createBuiltInGroups() {
         if (groups.findByName(Group.ADMINS).isEmpty()) {
-            var admins = new Group(Group.ADMINS, clock.instant());
+            var admins = new Group(TenantContext.require().id(), Group.ADMINS, clock.instant());
             Permissions.ALL.forEach(admins::grant);
             groups.save(admins);
         }
         if (groups.findByName(Group.MEMBERS).isEmpty()) {
-            groups.save(new Group(Group.MEMBERS, clock.instant()));
+            groups.save(new Group(TenantContext.require().id(), Group.MEMBERS, clock.instant()));
         }
     }
 
@@ -69,7 +70,7 @@ public class GroupAdministration {
         if (groups.existsByNameIgnoreCase(name)) {
             throw Conflict.groupNameTaken();
         }
-        var group = groups.save(new Group(name, clock.instant()));
+        var group = groups.save(new Group(TenantContext.require().id(), name, clock.instant()));
         return GroupView.of(group, 0);
     }
 

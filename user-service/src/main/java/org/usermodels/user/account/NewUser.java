@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.web.LanguageTag;
 
 /**
  * A request to create a user. {@code type} selects the model ({@code user} when absent); the object named

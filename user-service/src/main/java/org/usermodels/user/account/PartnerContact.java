@@ -34,13 +34,12 @@ class PartnerContact extends User {
     @Column(name = "partner_tier", nullable = false)
     private PartnerTier partnerTier;
 
-    @SuppressWarnings("NullAway.Init")
     protected PartnerContact() {}
 
     PartnerContact(
             UUID id, UUID tenantId, Profile profile, Map<String, Object> attributes, Instant joined, Company company) {
         super(id, tenantId, profile, attributes, joined);
-        changeCompany(company);
+        assign(company);
     }
 
     /**
@@ -71,6 +70,10 @@ class PartnerContact extends User {
     }
 
     void changeCompany(Company company) {
+        assign(company);
+    }
+
+    private void assign(Company company) {
         this.companyName = Objects.requireNonNull(company.name(), "company name");
         this.companyRegistrationId = company.registrationId();
         this.partnerTier = Objects.requireNonNull(company.tier(), "tier");

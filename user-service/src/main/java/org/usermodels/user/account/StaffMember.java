@@ -28,7 +28,6 @@ class StaffMember extends User {
     @Column(name = "hire_date", nullable = false)
     private LocalDate hireDate;
 
-    @SuppressWarnings("NullAway.Init")
     protected StaffMember() {}
 
     StaffMember(
@@ -39,7 +38,7 @@ class StaffMember extends User {
             Instant joined,
             Employment employment) {
         super(id, tenantId, profile, attributes, joined);
-        changeEmployment(employment, joined);
+        assign(employment, joined);
     }
 
     /**
@@ -78,6 +77,10 @@ class StaffMember extends User {
      * @throws IllegalArgumentException if the hire date lies after {@code today}
      */
     void changeEmployment(Employment employment, Instant now) {
+        assign(employment, now);
+    }
+
+    private void assign(Employment employment, Instant now) {
         var today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
         if (employment.hireDate().isAfter(today)) {
             throw new IllegalArgumentException("The hire date may not lie in the future");

@@ -90,7 +90,8 @@ class User extends AbstractAggregateRoot<User> {
     @Column(name = "date_joined", nullable = false, updatable = false)
     private Instant dateJoined;
 
-    @Column(name = "last_login")
+    /** The last authenticated call ({@link LastCalls}), written by its own statement only: never by an UPDATE of the user. */
+    @Column(name = "last_login", insertable = false, updatable = false)
     private @Nullable Instant lastLogin;
 
     /** The custom model: values of the tenant's attributes, validated before they get here. */
@@ -127,7 +128,6 @@ class User extends AbstractAggregateRoot<User> {
     @Version
     private @Nullable Long version;
 
-    @SuppressWarnings("NullAway.Init")
     protected User() {}
 
     /**
@@ -308,10 +308,6 @@ class User extends AbstractAggregateRoot<User> {
         this.deletedAt = now;
         this.status = UserStatus.DISABLED;
         record(new DomainEvent.UserDeleted(tenantId, id));
-    }
-
-    void recordLogin(Instant now) {
-        this.lastLogin = now;
     }
 
     /** How many events the user has recorded. */

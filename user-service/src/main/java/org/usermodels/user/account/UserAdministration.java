@@ -72,7 +72,9 @@ class UserAdministration {
     /** The user's effective permissions: direct ∪ through groups, with one query. */
     @Transactional(readOnly = true)
     List<String> permissions(UUID id) {
-        users.findById(id).orElseThrow(() -> NotFound.user(id));
+        if (users.findById(id).isEmpty()) {
+            throw NotFound.user(id);
+        }
         access.requireSelfOr(id, Permissions.USERS_VIEW);
         return access.effectivePermissions(id).stream().sorted().toList();
     }
@@ -96,7 +98,7 @@ class UserAdministration {
             if (edit.type() == null) {
                 throw InvalidRequest.field("type", "cannot be removed");
             }
-            throw Conflict.typeChange(before.type(), edit.type());
+            throw Conflict.typeChange(user.type().code(), edit.type());
         }
         if (!Objects.equals(edit.username(), before.username())) {
             throw InvalidRequest.field("username", "cannot be changed: it is how the user logs in");

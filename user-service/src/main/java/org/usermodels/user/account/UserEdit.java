@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.web.LanguageTag;
 
 /**
  * A user's editable representation: what {@code PATCH /api/users/{id}} merges its patch into

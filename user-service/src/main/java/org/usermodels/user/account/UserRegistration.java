@@ -186,7 +186,7 @@ public class UserRegistration {
                         organization,
                         accepted.stream()
                                 .map(planned -> new PlannedIdentity(
-                                        planned.id(), identityOf(planned.request(), types.get(planned.id()))))
+                                        planned.id(), identityOf(planned.request(), typeOf(types, planned))))
                                 .toList());
         var toWrite = new ArrayList<Planned>();
         for (var planned : accepted) {
@@ -250,7 +250,7 @@ public class UserRegistration {
                     .createMembers(
                             organization,
                             List.of(new PlannedIdentity(
-                                    planned.id(), identityOf(planned.request(), types.get(planned.id())))))
+                                    planned.id(), identityOf(planned.request(), typeOf(types, planned)))))
                     .get(planned.id());
             var refused = identityProblem(provisioned);
             if (refused.isPresent()) {
@@ -300,8 +300,10 @@ public class UserRegistration {
     private static List<FieldProblem> problemsOf(RuntimeException failure) {
         var conflict = UniqueViolations.conflictOf(failure);
         if (conflict.isPresent()) {
-            var field = String.valueOf(conflict.get().getBody().getProperties().get("field"));
-            return List.of(new FieldProblem(field, conflict.get().getBody().getDetail()));
+            var body = conflict.get().getBody();
+            var properties = body.getProperties();
+            var field = properties == null ? "" : String.valueOf(properties.get("field"));
+            return List.of(FieldProblem.of(field, body.getDetail()));
         }
         if (failure instanceof InvalidRequest invalid) {
             return invalid.errors();
@@ -319,12 +321,18 @@ public class UserRegistration {
 
     private static boolean isConflictOnId(RuntimeException failure) {
         return UniqueViolations.conflictOf(failure)
-                .map(conflict -> "id".equals(conflict.getBody().getProperties().get("field")))
+                .map(conflict -> {
+                    var properties = conflict.getBody().getProperties();
+                    return properties != null && "id".equals(properties.get("field"));
+                })
                 .orElse(false);
     }
 
     /** Why an identity could not be provisioned, as the row's problem; empty when it exists now. */
-    private static Optional<FieldProblem> identityProblem(Provisioning provisioning) {
+    private static Optional<FieldProblem> identityProblem(@Nullable Provisioning provisioning) {
+        if (provisioning == null) {
+            throw new IllegalStateException("The identity directory gave no outcome for a planned identity");
+        }
         return switch (provisioning) {
             case TAKEN ->
                 Optional.of(new FieldProblem(
@@ -369,7 +377,7 @@ public class UserRegistration {
         var outcomes = new ArrayList<Outcome>(batch.size());
         for (var planned : batch) {
             var request = planned.request();
-            var type = types.get(planned.id());
+            var type = typeOf(types, planned);
             var attributeValues = schema.check(request.attributesOrEmpty()).values();
             var number = type == UserType.CUSTOMER ? nextCustomer++ : 0;
             var user = newUser(planned.id(), type, request, attributeValues, now, number);
@@ -461,9 +469,23 @@ public class UserRegistration {
         return switch (type) {
             case USER -> new User(id, tenant, profile, attributeValues, now);
             case CUSTOMER -> newCustomer(id, tenant, profile, attributeValues, now, customerNumber, request.customer());
-            case STAFF -> newStaffMember(id, tenant, profile, attributeValues, now, request.staff());
-            case PARTNER -> newPartner(id, tenant, profile, attributeValues, now, request.partner());
+            case STAFF -> newStaffMember(id, tenant, profile, attributeValues, now, detailsOf(request.staff()));
+            case PARTNER -> newPartner(id, tenant, profile, attributeValues, now, detailsOf(request.partner()));
         };
+    }
+
+    /** The type the checks found for a planned user: every planned user has been checked. */
+    private static UserType typeOf(Map<UUID, UserType> types, Planned planned) {
+        var type = types.get(planned.id());
+        if (type == null) {
+            throw new IllegalStateException("User " + planned.id() + " was planned without being checked");
+        }
+        return type;
+    }
+
+    /** The details of a type that has them: {@link NewUserChecks} refuses a request of that type without. */
+    private static <T> T detailsOf(@Nullable T details) {
+        return Objects.requireNonNull(details, "details the checks required");
     }
 
     private static NewIdentity identityOf(NewUser request, UserType type) {

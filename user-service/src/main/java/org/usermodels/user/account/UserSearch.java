@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.KeysetScrollPosition;
@@ -113,8 +114,9 @@ class UserSearch {
             specification = specification.and(matching(new SearchTerm(query.q()), limit));
         }
         var start = position;
+        var order = Objects.requireNonNull(sort, "refused above when unknown");
         var window = users.findBy(
-                specification, fluent -> fluent.sortBy(sort).limit(limit).scroll(start));
+                specification, fluent -> fluent.sortBy(order).limit(limit).scroll(start));
         var items = window.getContent().stream().map(UserView::of).toList();
         String next = null;
         if (window.hasNext() && !window.isEmpty()) {
@@ -159,7 +161,7 @@ class UserSearch {
                     specification = specification.and(UserSpecifications.withAttributes(
                             schema.filterDocument(filter.getKey(), filter.getValue())));
                 } catch (IllegalArgumentException e) {
-                    problems.add(new FieldProblem("attr." + filter.getKey(), e.getMessage()));
+                    problems.add(FieldProblem.of("attr." + filter.getKey(), e.getMessage()));
                 }
             }
         }
@@ -184,7 +186,7 @@ class UserSearch {
                 return ScrollPosition.keyset();
             }
             var keys = new LinkedHashMap<String, Object>();
-            ((Map<String, String>) document.get("keys"))
+            Objects.requireNonNull((Map<String, String>) document.get("keys"), "keys")
                     .forEach((key, value) -> keys.put(
                             key,
                             switch (key) {

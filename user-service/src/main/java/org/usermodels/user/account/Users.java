@@ -120,6 +120,21 @@ interface Users extends Repository<User, UUID>, JpaSpecificationExecutor<User> {
             UUID id, String username, @Nullable String email, @Nullable String firstName, @Nullable String lastName);
 
     /**
+     * Records the users' last calls ({@link LastCalls}): ids and times side by side, one statement for the
+     * tenant's batch. A later time only: notes written out of order never move {@code last_login} back. Neither
+     * the version nor the event sequence changes, as a call is no edit of the user.
+     *
+     * @return how many users' rows changed
+     */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+                    update users u set last_login = c.at
+                    from unnest(cast(:ids as uuid[]), cast(:times as timestamptz[])) as c(id, at)
+                    where u.id = c.id and u.deleted_at is null and (u.last_login is null or u.last_login < c.at)
+                    """)
+    int recordCalls(String[] ids, String[] times);
+
+    /**
      * Reserves the next {@code count} values of one of the tenant's counters (starting at 1) and answers the
      * last of them: one statement, gapless, and safe under concurrency because the update locks the counter's
      * row until the transaction ends. The values are {@code last - count + 1} to {@code last}.

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -186,9 +187,8 @@ class UsersController {
             @RequestBody JsonNode patch) {
         currentUser.enrollIfNew(caller, tenant);
         var changed = patch(tenant, caller.id(), ifMatch, patch);
-        return ResponseEntity.ok()
-                .headers(changed.getHeaders())
-                .body(changed.getBody().in(tenant));
+        var view = Objects.requireNonNull(changed.getBody(), "a patch answers the user");
+        return ResponseEntity.ok().headers(changed.getHeaders()).body(view.in(tenant));
     }
 
     @GetMapping("/{id}")

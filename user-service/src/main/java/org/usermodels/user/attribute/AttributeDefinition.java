@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
@@ -54,15 +55,16 @@ class AttributeDefinition implements Persistable<String> {
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "enum_values")
-    private @Nullable String[] enumValues;
+    private String @Nullable [] enumValues;
 
     @Column(nullable = false)
     private int position;
 
-    @SuppressWarnings("NullAway.Init")
     protected AttributeDefinition() {}
 
-    AttributeDefinition(AttributeRule rule, int position) {
+    /** The definition of one of the rules of the tenant {@code tenantId}, the one Hibernate binds the session to. */
+    AttributeDefinition(UUID tenantId, AttributeRule rule, int position) {
+        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.name = rule.name();
         this.type = rule.type();
         this.required = rule.required();

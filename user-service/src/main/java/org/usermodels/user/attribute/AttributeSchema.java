@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -134,7 +135,7 @@ public final class AttributeSchema {
                 try {
                     values.put(name, rule.check(value));
                 } catch (IllegalArgumentException | ArithmeticException e) {
-                    problems.add(new FieldProblem("attributes." + name, e.getMessage()));
+                    problems.add(FieldProblem.of("attributes." + name, e.getMessage()));
                 }
             }
         });
@@ -227,7 +228,7 @@ public final class AttributeSchema {
                 continue;
             }
             var rule = new AttributeRule(
-                    spec.name(),
+                    Objects.requireNonNull(spec.name(), "refused above when missing"),
                     kind,
                     spec.required(),
                     spec.unique(),
@@ -241,7 +242,7 @@ public final class AttributeSchema {
                 try {
                     rule.check(spec.defaultValue());
                 } catch (IllegalArgumentException | ArithmeticException e) {
-                    problems.add(new FieldProblem(at + "default", e.getMessage()));
+                    problems.add(FieldProblem.of(at + "default", e.getMessage()));
                 }
             }
             rules.add(rule);

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.web.FieldProblem;
 import org.usermodels.platform.web.InvalidRequest;
 
@@ -146,7 +147,7 @@ public class TenantAttributes {
                 .forEach(values::strip);
         definitions.deleteAllOfTenant();
         for (var index = 0; index < rules.size(); index++) {
-            definitions.save(new AttributeDefinition(rules.get(index), index));
+            definitions.save(new AttributeDefinition(TenantContext.require().id(), rules.get(index), index));
         }
         backfills.forEach((name, value) -> values.backfill(name, AttributeValuesConverter.toJson(value)));
         return rules.stream().map(AttributeRule::toSpec).toList();

@@ -144,7 +144,7 @@ class ExportController {
         Map<String, Object> values = user.attributes();
         schema.names().forEach(name -> cells.add(values.get(name)));
         return cells.stream()
-                .map(cell -> cell == null ? null : (Object) cell.toString())
+                .<@Nullable Object>map(cell -> cell == null ? null : cell.toString())
                 .toList();
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -124,7 +125,7 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
     public UUID createMember(UUID organizationId, NewIdentity identity) {
         var id = UUID.randomUUID();
         var outcome = createMembers(organizationId, List.of(new PlannedIdentity(id, identity)));
-        switch (outcome.get(id)) {
+        switch (Objects.requireNonNull(outcome.get(id), "an outcome for every planned identity")) {
             case TAKEN ->
                 throw new IdentityConflict(
                         "The identity provider already has a user with this username or email address.");
@@ -238,7 +239,7 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
     /** Runs {@code work} for each id, {@value #PARALLEL_MEMBERSHIPS} at a time; the first failure is thrown. */
     private static void parallel(List<UUID> ids, Consumer<UUID> work) {
         var permits = new Semaphore(PARALLEL_MEMBERSHIPS);
-        var failure = new AtomicReference<RuntimeException>();
+        var failure = new AtomicReference<@Nullable RuntimeException>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (var id : ids) {
                 permits.acquireUninterruptibly();

@@ -49,7 +49,6 @@ class OutboxEvent implements Persistable<UUID> {
     @Column(name = "trace_parent", updatable = false)
     private @Nullable String traceParent;
 
-    @SuppressWarnings("NullAway.Init")
     protected OutboxEvent() {}
 
     OutboxEvent(

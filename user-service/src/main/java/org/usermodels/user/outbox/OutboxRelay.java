@@ -204,7 +204,7 @@ public class OutboxRelay {
                 .computeIfAbsent(row[2], aggregate -> new ArrayList<>())
                 .add(row));
         var published = new ConcurrentLinkedQueue<UUID>();
-        var failure = new AtomicReference<RuntimeException>();
+        var failure = new AtomicReference<@Nullable RuntimeException>();
         var permits = new Semaphore(properties.parallelism());
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (var events : byAggregate.values()) {

@@ -1,6 +1,7 @@
 package org.usermodels.user.sharedschema;
 
 import java.util.List;
+import java.util.Objects;
 import org.hibernate.boot.model.FunctionContributions;
 import org.hibernate.boot.model.FunctionContributor;
 import org.hibernate.metamodel.model.domain.ReturnableType;
@@ -40,7 +41,7 @@ public final class SearchFunctions implements FunctionContributor {
     public void contributeFunctions(FunctionContributions contributions) {
         var registry = contributions.getFunctionRegistry();
         var types = contributions.getTypeConfiguration().getBasicTypeRegistry();
-        var bool = types.resolve(StandardBasicTypes.BOOLEAN);
+        var bool = Objects.requireNonNull(types.resolve(StandardBasicTypes.BOOLEAN), "Hibernate's boolean type");
         registry.patternDescriptorBuilder("matches_search", "(?1 = any(array(select users_matching(?2, ?3))))")
                 .setExactArgumentCount(3)
                 .setInvariantType(bool)

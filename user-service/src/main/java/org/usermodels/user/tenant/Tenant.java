@@ -68,7 +68,6 @@ class Tenant extends AbstractAggregateRoot<Tenant> {
     @Version
     private @Nullable Long version;
 
-    @SuppressWarnings("NullAway.Init")
     protected Tenant() {}
 
     Tenant(

@@ -51,23 +51,23 @@ final class TwinQueries {
     /** The effective permissions of a user: direct ∪ through groups, in one statement, as {@code Access}. */
     List<String> permissions(UUID tenant, UUID user) {
         if (explicitTenant) {
-            return jdbc.queryForList("""
+            return jdbc.query("""
                     select up.permission_code from user_permissions up
                     where up.user_id = ? and up.tenant_id = ?
                     union
                     select gp.permission_code from group_permissions gp
                     join group_members gm on gm.tenant_id = gp.tenant_id and gm.group_id = gp.group_id
                     where gm.user_id = ? and gm.tenant_id = ?
-                    """, String.class, user, tenant, user, tenant);
+                    """, (row, index) -> row.getString(1), user, tenant, user, tenant);
         }
-        return jdbc.queryForList("""
+        return jdbc.query("""
                 select up.permission_code from user_permissions up
                 where up.user_id = ?
                 union
                 select gp.permission_code from group_permissions gp
                 join group_members gm on gm.tenant_id = gp.tenant_id and gm.group_id = gp.group_id
                 where gm.user_id = ?
-                """, String.class, user, user);
+                """, (row, index) -> row.getString(1), user, user);
     }
 
     /** A user with their groups, in one statement, as {@code Users.findWithGroups}. */

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -159,8 +160,10 @@ class TwinsController implements DisposableBean {
     private TwinQueries.Keyset decode(String cursor) {
         try {
             var document = json.readValue(Base64.getUrlDecoder().decode(cursor), Map.class);
-            var keys = (Map<String, String>) document.get("keys");
-            return new TwinQueries.Keyset(keys.get("username"), UUID.fromString(keys.get("id")));
+            var keys = (Map<String, String>) Objects.requireNonNull(document.get("keys"), "keys");
+            return new TwinQueries.Keyset(
+                    Objects.requireNonNull(keys.get("username"), "username"),
+                    UUID.fromString(Objects.requireNonNull(keys.get("id"), "id")));
         } catch (RuntimeException e) {
             throw InvalidRequest.field("cursor", "is not a cursor this API gave out");
         }

@@ -2,6 +2,7 @@ package org.usermodels.user.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -57,7 +58,8 @@ class IdentityReconcilerIT {
                 .get("/users/" + keycloakOnlyId)
                 .then()
                 .statusCode(200)
-                .body("type", equalTo("user"));
+                .body("type", equalTo("user"))
+                .body("lastLogin", nullValue()); // enrolled by the reconciler: no call of theirs
         api.as(tenant.adminToken())
                 .get("/users/" + changed.id())
                 .then()

@@ -33,7 +33,9 @@ import org.usermodels.platform.testsupport.RecordSql;
             "usermodels.imports.staging-batch=10",
             // the worker starts when a file is uploaded; it does not poll, which would add its statements to
             // the ones tests count
-            "usermodels.imports.poll-interval=1h"
+            "usermodels.imports.poll-interval=1h",
+            // the last calls are written when a test asks (LastCallsIT), not among the statements others count
+            "usermodels.users.last-call-interval=1h"
         })
 @FreshDatabase("users")
 @RealKeycloak

@@ -45,7 +45,9 @@ public final class DemoTenants {
                     attribute("site", "string", "required", true, "default", "Cypress Creek", "maxLength", 60),
                     attribute("deskPhone", "phone"),
                     attribute("assistantEmail", "email"),
-                    attribute("onCall", "boolean")),
+                    attribute("onCall", "boolean"),
+                    attribute("mealAllowance", "decimal", "min", 0, "max", 100),
+                    attribute("badgeIssued", "date")),
             List.of(),
             List.of(
                     DemoUser.member(new DemoAccount("homer", "Homer-demo-1", "Homer", "Simpson"))
@@ -56,7 +58,9 @@ public final class DemoTenants {
                                             "costCentre", "OPERATIONS",
                                             "clearance", 1,
                                             "site", "Cypress Creek",
-                                            "onCall", true))),
+                                            "onCall", true,
+                                            "mealAllowance", 12.5,
+                                            "badgeIssued", "2024-03-01"))),
                     DemoUser.member(new DemoAccount("frank", "Frank-demo-1", "Frank", "Grimes"))
                             .withFields(Map.of(
                                     "attributes",
@@ -237,6 +241,13 @@ public final class DemoTenants {
             List<Map<String, Object>> attributes,
             List<DemoGroup> groups,
             List<DemoUser> users) {
+
+        /** The names of the tenant's custom attributes, in the order they are defined. */
+        public List<String> attributeNames() {
+            return attributes.stream()
+                    .map(attribute -> (String) attribute.get("name"))
+                    .toList();
+        }
 
         /**
          * The same tenant under the slug {@code <slug>-<suffix>}, every username suffixed alike (usernames are

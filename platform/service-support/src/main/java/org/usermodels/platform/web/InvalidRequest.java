@@ -1,6 +1,7 @@
 package org.usermodels.platform.web;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -23,8 +24,9 @@ public final class InvalidRequest extends ErrorResponseException {
         return of(List.of(error));
     }
 
-    public static InvalidRequest field(String field, String message) {
-        return of(new FieldProblem(field, message));
+    /** One invalid field; a missing message (an exception's, say) says only that the field is invalid. */
+    public static InvalidRequest field(String field, @Nullable String message) {
+        return of(FieldProblem.of(field, message));
     }
 
     public List<FieldProblem> errors() {

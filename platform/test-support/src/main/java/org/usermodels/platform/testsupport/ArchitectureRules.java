@@ -15,6 +15,10 @@ import java.util.List;
 /**
  * The shape every usermodels service keeps (STYLE.md 1–2): packages by feature, not by layer; entities,
  * repositories and controllers package-private; no cycles between features; no entity in an API.
+ *
+ * <p>No rule passes on an empty match: a rule about entities fails where it finds none, so a service that
+ * imported the wrong package (or none) cannot pass by checking nothing. The edge, which has no entities,
+ * repositories or controllers, keeps the rules that apply to it ({@link #edge}).
  */
 public final class ArchitectureRules {
 
@@ -30,6 +34,12 @@ public final class ArchitectureRules {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages(rootPackage);
+    }
+
+    /** The rules of code without persistence or controllers (the gateway): features, and no cycles. */
+    public static ArchRule edge(String rootPackage) {
+        return CompositeArchRule.of(List.of(packagesByFeature(), featuresFreeOfCycles(rootPackage)))
+                .as("usermodels architecture of " + rootPackage);
     }
 
     /** Every rule, for the service whose code lives below {@code rootPackage}. */
@@ -57,7 +67,7 @@ public final class ArchitectureRules {
                         "..dto..",
                         "..dtos..")
                 .because("code is packaged by feature (STYLE.md 1), not by layer")
-                .allowEmptyShould(true);
+                .allowEmptyShould(false);
     }
 
     static ArchRule internalsArePackagePrivate() {
@@ -66,7 +76,7 @@ public final class ArchitectureRules {
                         .areAnnotatedWith(ENTITY)
                         .should()
                         .notBePublic()
-                        .allowEmptyShould(true))
+                        .allowEmptyShould(false))
                 .and(classes()
                         .that()
                         .areInterfaces()
@@ -74,13 +84,13 @@ public final class ArchitectureRules {
                         .areAssignableTo(REPOSITORY)
                         .should()
                         .notBePublic()
-                        .allowEmptyShould(true))
+                        .allowEmptyShould(false))
                 .and(classes()
                         .that()
                         .areAnnotatedWith(REST_CONTROLLER)
                         .should()
                         .notBePublic()
-                        .allowEmptyShould(true))
+                        .allowEmptyShould(false))
                 .because("entities, repositories and controllers are internals of their feature (STYLE.md 2)");
     }
 
@@ -93,13 +103,13 @@ public final class ArchitectureRules {
                 .haveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "an entity", type -> type.isAnnotatedWith(ENTITY)))
                 .because("APIs answer with read models, never entities (STYLE.md 8)")
-                .allowEmptyShould(true);
+                .allowEmptyShould(false);
     }
 
     static ArchRule featuresFreeOfCycles(String rootPackage) {
         return slices().matching(rootPackage + ".(*)..")
                 .should()
                 .beFreeOfCycles()
-                .allowEmptyShould(true);
+                .allowEmptyShould(false);
     }
 }

@@ -41,11 +41,23 @@ class ArchitectureRulesTest {
     }
 
     @Test
-    void acceptsTheTestSupportItself() {
-        var classes = ArchitectureRules.productionClasses("org.usermodels.platform.testsupport");
+    void acceptsAServiceShapedAsTheRulesSay() {
+        var classes = new ClassFileImporter().importPackages(FIXTURES + ".shaped");
 
-        assertThatCode(() -> ArchitectureRules.all("org.usermodels.platform.testsupport")
-                        .check(classes))
+        assertThatCode(() -> ArchitectureRules.all(FIXTURES + ".shaped").check(classes))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void noRulePassesOnClassesItDoesNotFind() {
+        var nothing = new ClassFileImporter().importPackages(FIXTURES + ".absent");
+        var noEntities = new ClassFileImporter().importPackages(FIXTURES + ".layered");
+
+        assertThatThrownBy(() -> ArchitectureRules.all(FIXTURES + ".absent").check(nothing))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("failed to check any classes");
+        assertThatThrownBy(() -> ArchitectureRules.internalsArePackagePrivate().check(noEntities))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("failed to check any classes");
     }
 }

@@ -1,4 +1,4 @@
-package org.usermodels.user.account;
+package org.usermodels.platform.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
