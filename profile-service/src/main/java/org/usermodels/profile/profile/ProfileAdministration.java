@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.security.Caller;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.tenancy.TenantRef;
@@ -170,11 +171,13 @@ class ProfileAdministration {
      * @throws ProfileConflict (409) when the manager reports, directly or not, to the staff member
      */
     @Transactional
-    ProfileView changeManager(UUID userId, @Nullable UUID managerId) {
+    ProfileView changeManager(UserId staffMember, @Nullable UserId newManager) {
+        var userId = staffMember.value();
         var staff = profiles.findStaff(userId).orElseThrow(() -> staffOrNotFound(userId, "Managers"));
         access.require(ProfileAccess.EDIT_ANY);
         StaffProfile manager = null;
-        if (managerId != null) {
+        if (newManager != null) {
+            var managerId = newManager.value();
             manager = profiles.findStaff(managerId)
                     .orElseThrow(() ->
                             InvalidRequest.field("managerId", "must be the user id of a staff member of this tenant"));

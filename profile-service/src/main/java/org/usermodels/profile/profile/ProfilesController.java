@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.openapi.MergePatch;
 import org.usermodels.platform.openapi.Versioned;
 import org.usermodels.platform.security.Caller;
@@ -269,7 +270,8 @@ class ProfilesController {
             responseCode = "409",
             description = "Either profile is not a staff member's, or the change would close a cycle.")
     ProfileView changeManager(TenantRef tenant, @PathVariable UUID userId, @RequestBody Manager manager) {
-        return profiles.changeManager(userId, manager.managerId());
+        var managerId = manager.managerId();
+        return profiles.changeManager(UserId.of(userId), managerId == null ? null : UserId.of(managerId));
     }
 
     /** Everyone reporting to the staff member, as a tree {@code depth} levels deep (default 3). */

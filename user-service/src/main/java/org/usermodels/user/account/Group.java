@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.user.access.PermissionCode;
 
 /**
  * A group of users of one tenant, with the permissions its members get. Every tenant has two that cannot
@@ -93,12 +94,12 @@ class Group {
         this.name = Objects.requireNonNull(newName, "name");
     }
 
-    void grant(String permission) {
-        permissions.add(permission);
+    void grant(PermissionCode permission) {
+        permissions.add(permission.value());
     }
 
-    void revoke(String permission) {
-        permissions.remove(permission);
+    void revoke(PermissionCode permission) {
+        permissions.remove(permission.value());
     }
 
     UUID id() {

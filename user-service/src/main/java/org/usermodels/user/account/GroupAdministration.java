@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.user.access.Access;
+import org.usermodels.user.access.PermissionCode;
 import org.usermodels.user.access.Permissions;
 
 /** The groups of the current tenant, their members and their permissions. */
@@ -39,7 +41,7 @@ public class GroupAdministration {
     public void createBuiltInGroups() {
         if (groups.findByName(Group.ADMINS).isEmpty()) {
             var admins = new Group(TenantContext.require().id(), Group.ADMINS, clock.instant());
-            Permissions.ALL.forEach(admins::grant);
+            Permissions.ALL.stream().map(PermissionCode::of).forEach(admins::grant);
             groups.save(admins);
         }
         if (groups.findByName(Group.MEMBERS).isEmpty()) {
@@ -101,9 +103,9 @@ public class GroupAdministration {
 
     /** Makes the user a member; a member already is one. */
     @Transactional
-    void addMember(UUID groupId, UUID userId) {
-        var group = groups.findById(groupId).orElseThrow(() -> NotFound.group(groupId));
-        var user = users.findWithGroups(userId).orElseThrow(() -> NotFound.user(userId));
+    void addMember(GroupId groupId, UserId userId) {
+        var group = groups.findById(groupId.value()).orElseThrow(() -> NotFound.group(groupId.value()));
+        var user = users.findWithGroups(userId.value()).orElseThrow(() -> NotFound.user(userId.value()));
         access.require(Permissions.GROUPS_MANAGE);
         user.join(group);
         access.forget();
@@ -111,30 +113,29 @@ public class GroupAdministration {
 
     /** Ends the user's membership; a non-member is left alone. */
     @Transactional
-    void removeMember(UUID groupId, UUID userId) {
-        var group = groups.findById(groupId).orElseThrow(() -> NotFound.group(groupId));
-        var user = users.findWithGroups(userId).orElseThrow(() -> NotFound.user(userId));
+    void removeMember(GroupId groupId, UserId userId) {
+        var group = groups.findById(groupId.value()).orElseThrow(() -> NotFound.group(groupId.value()));
+        var user = users.findWithGroups(userId.value()).orElseThrow(() -> NotFound.user(userId.value()));
         access.require(Permissions.GROUPS_MANAGE);
         user.leave(group);
         access.forget();
     }
 
     @Transactional
-    GroupView grant(UUID groupId, String permission) {
-        var group = groups.findWithPermissions(groupId).orElseThrow(() -> NotFound.group(groupId));
+    GroupView grant(GroupId groupId, PermissionCode permission) {
+        var group = groups.findWithPermissions(groupId.value()).orElseThrow(() -> NotFound.group(groupId.value()));
         access.require(Permissions.GROUPS_MANAGE);
-        UserAdministration.requireKnown(permission);
         group.grant(permission);
         access.forget();
-        return GroupView.of(group, groups.countMembers(groupId));
+        return GroupView.of(group, groups.countMembers(groupId.value()));
     }
 
     @Transactional
-    GroupView revoke(UUID groupId, String permission) {
-        var group = groups.findWithPermissions(groupId).orElseThrow(() -> NotFound.group(groupId));
+    GroupView revoke(GroupId groupId, PermissionCode permission) {
+        var group = groups.findWithPermissions(groupId.value()).orElseThrow(() -> NotFound.group(groupId.value()));
         access.require(Permissions.GROUPS_MANAGE);
         group.revoke(permission);
         access.forget();
-        return GroupView.of(group, groups.countMembers(groupId));
+        return GroupView.of(group, groups.countMembers(groupId.value()));
     }
 }

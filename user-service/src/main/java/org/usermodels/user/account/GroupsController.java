@@ -28,7 +28,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.tenancy.TenantRef;
+import org.usermodels.user.access.PermissionCode;
 import org.usermodels.user.access.Permissions;
 import org.usermodels.user.idempotency.IdempotentRequests;
 
@@ -115,14 +117,14 @@ class GroupsController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "addGroupMember", summary = "Add a user to a group")
     void addMember(TenantRef tenant, @PathVariable UUID id, @PathVariable UUID userId) {
-        groups.addMember(id, userId);
+        groups.addMember(new GroupId(id), UserId.of(userId));
     }
 
     @DeleteMapping("/{id}/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "removeGroupMember", summary = "Remove a user from a group")
     void removeMember(TenantRef tenant, @PathVariable UUID id, @PathVariable UUID userId) {
-        groups.removeMember(id, userId);
+        groups.removeMember(new GroupId(id), UserId.of(userId));
     }
 
     @PutMapping("/{id}/permissions/{permission}")
@@ -141,7 +143,7 @@ class GroupsController {
                                             }))
                     @PathVariable
                     String permission) {
-        return groups.grant(id, permission);
+        return groups.grant(new GroupId(id), PermissionCode.of(permission));
     }
 
     @DeleteMapping("/{id}/permissions/{permission}")
@@ -160,6 +162,6 @@ class GroupsController {
                                             }))
                     @PathVariable
                     String permission) {
-        return groups.revoke(id, permission);
+        return groups.revoke(new GroupId(id), PermissionCode.of(permission));
     }
 }

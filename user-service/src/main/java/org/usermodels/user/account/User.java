@@ -35,6 +35,7 @@ import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.usermodels.platform.domain.IllegalTransition;
+import org.usermodels.user.access.PermissionCode;
 import org.usermodels.user.attribute.AttributeValuesConverter;
 import org.usermodels.user.outbox.DomainEvent;
 import org.usermodels.user.outbox.NumberedEvent;
@@ -327,12 +328,12 @@ class User extends AbstractAggregateRoot<User> {
         groups.remove(group);
     }
 
-    void grant(String permission) {
-        permissions.add(permission);
+    void grant(PermissionCode permission) {
+        permissions.add(permission.value());
     }
 
-    void revoke(String permission) {
-        permissions.remove(permission);
+    void revoke(PermissionCode permission) {
+        permissions.remove(permission.value());
     }
 
     UUID id() {

@@ -10,11 +10,13 @@ import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.web.FieldProblem;
 import org.usermodels.platform.web.InvalidRequest;
 import org.usermodels.platform.web.JsonMergePatch;
 import org.usermodels.platform.web.Versions;
 import org.usermodels.user.access.Access;
+import org.usermodels.user.access.PermissionCode;
 import org.usermodels.user.access.Permissions;
 import org.usermodels.user.attribute.TenantAttributes;
 import org.usermodels.user.identity.IdentityDirectory;
@@ -167,10 +169,10 @@ class UserAdministration {
     }
 
     @Transactional
-    List<String> grant(UUID id, String permission) {
+    List<String> grant(UserId userId, PermissionCode permission) {
+        var id = userId.value();
         var user = users.findById(id).orElseThrow(() -> NotFound.user(id));
         access.require(Permissions.USERS_MANAGE);
-        requireKnown(permission);
         user.grant(permission);
         users.flush();
         access.forget();
@@ -178,19 +180,14 @@ class UserAdministration {
     }
 
     @Transactional
-    List<String> revoke(UUID id, String permission) {
+    List<String> revoke(UserId userId, PermissionCode permission) {
+        var id = userId.value();
         var user = users.findById(id).orElseThrow(() -> NotFound.user(id));
         access.require(Permissions.USERS_MANAGE);
         user.revoke(permission);
         users.flush();
         access.forget();
         return access.effectivePermissions(id).stream().sorted().toList();
-    }
-
-    static void requireKnown(String permission) {
-        if (!Permissions.ALL.contains(permission)) {
-            throw InvalidRequest.field("permission", "must be one of " + Permissions.ALL);
-        }
     }
 
     private void checkPatchShape(JsonNode patch) {

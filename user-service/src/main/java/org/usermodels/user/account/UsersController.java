@@ -34,12 +34,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.openapi.MergePatch;
 import org.usermodels.platform.openapi.Versioned;
 import org.usermodels.platform.security.Caller;
 import org.usermodels.platform.tenancy.TenantRef;
 import org.usermodels.platform.web.JsonMergePatch;
 import org.usermodels.platform.web.Versions;
+import org.usermodels.user.access.PermissionCode;
 import org.usermodels.user.access.Permissions;
 import org.usermodels.user.idempotency.IdempotentRequests;
 import tools.jackson.databind.JsonNode;
@@ -276,7 +278,7 @@ class UsersController {
                                             }))
                     @PathVariable
                     String permission) {
-        return administration.grant(id, permission);
+        return administration.grant(UserId.of(id), PermissionCode.of(permission));
     }
 
     @DeleteMapping("/{id}/permissions/{permission}")
@@ -304,6 +306,6 @@ class UsersController {
                                             }))
                     @PathVariable
                     String permission) {
-        return administration.revoke(id, permission);
+        return administration.revoke(UserId.of(id), PermissionCode.of(permission));
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.usermodels.platform.domain.IllegalTransition;
+import org.usermodels.platform.domain.InvalidValue;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
@@ -96,6 +97,14 @@ public class ServiceProblemHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Illegal change of state");
         problem.setProperty("state", exception.state());
         return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    /** A value a domain type refused: the client's, so 400 with the field, as for any invalid field. */
+    @ExceptionHandler(InvalidValue.class)
+    @Nullable ResponseEntity<Object> invalidValue(InvalidValue exception, WebRequest request) {
+        var invalid = InvalidRequest.field(exception.field(), exception.getMessage());
+        return handleExceptionInternal(
+                exception, invalid.getBody(), new HttpHeaders(), invalid.getStatusCode(), request);
     }
 
     /** A part of the request that Spring Security's firewall refused when it was read (a header, say). */

@@ -1,0 +1,17 @@
+package org.usermodels.user.account;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** A group's id, of a type of its own so that it cannot be passed where a user's is meant. */
+record GroupId(UUID value) {
+
+    GroupId {
+        Objects.requireNonNull(value, "a group id");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
