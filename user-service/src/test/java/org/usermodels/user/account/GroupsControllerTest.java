@@ -1,0 +1,126 @@
+package org.usermodels.user.account;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.usermodels.platform.autoconfigure.ServiceSupportAutoConfiguration;
+import org.usermodels.platform.autoconfigure.TokenPolicyAutoConfiguration;
+import org.usermodels.platform.domain.UserId;
+import org.usermodels.user.access.PermissionCode;
+import org.usermodels.user.idempotency.IdempotentRequests;
+
+/**
+ * The groups controller's contract alone: what it answers for what the service throws and for input it refuses
+ * before the service is asked, through the platform's security, tenant binding and problem handling. The service
+ * is a mock; the token is decoded by a mock of the decoder and read by the real converter.
+ */
+@WebMvcTest(
+        controllers = GroupsController.class,
+        excludeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = {
+                            "org\\.usermodels\\.user\\.tenant\\..*",
+                            "org\\.usermodels\\.user\\.account\\.LastCalls"
+                        }))
+@ImportAutoConfiguration({
+    SecurityAutoConfiguration.class,
+    ServletWebSecurityAutoConfiguration.class,
+    SecurityFilterAutoConfiguration.class,
+    TokenPolicyAutoConfiguration.class,
+    ServiceSupportAutoConfiguration.class
+})
+class GroupsControllerTest {
+
+    static final UUID TENANT = UUID.randomUUID();
+    static final UUID CALLER = UUID.randomUUID();
+    static final String TOKEN = "Bearer acme-admin";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    GroupAdministration groups;
+
+    @MockitoBean
+    JwtDecoder decoder;
+
+    @MockitoBean
+    IdempotentRequests idempotency;
+
+    @BeforeEach
+    void anAdministratorOfAcme() {
+        when(decoder.decode("acme-admin"))
+                .thenReturn(Jwt.withTokenValue("acme-admin")
+                        .header("alg", "RS256")
+                        .subject(CALLER.toString())
+                        .claim("preferred_username", "ada")
+                        .claim("organization", Map.of("acme", Map.of("id", TENANT.toString())))
+                        .build());
+    }
+
+    @Test
+    void aGroupTheTenantDoesNotHaveIs404AsAProblem() throws Exception {
+        var id = UUID.randomUUID();
+        when(groups.read(any())).thenThrow(NotFound.group(id));
+
+        mvc.perform(get("/api/groups/{id}", id).header("Authorization", TOKEN))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType("application/problem+json"))
+                .andExpect(jsonPath("$.status").value(404));
+    }
+
+    @Test
+    void aPermissionOutsideTheCatalogIsRefusedBeforeTheServiceIsAsked() throws Exception {
+        mvc.perform(put("/api/groups/{id}/permissions/{permission}", UUID.randomUUID(), "users.delete_all")
+                        .header("Authorization", TOKEN))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("permission"));
+
+        verify(groups, never()).grant(any(GroupId.class), any(PermissionCode.class));
+    }
+
+    @Test
+    void aMemberIsAddedAsTheGroupAndTheUserThePathNames() throws Exception {
+        var group = UUID.randomUUID();
+        var user = UUID.randomUUID();
+
+        mvc.perform(put("/api/groups/{id}/members/{userId}", group, user).header("Authorization", TOKEN))
+                .andExpect(status().isNoContent());
+
+        verify(groups).addMember(new GroupId(group), UserId.of(user));
+    }
+
+    @Test
+    void aCallWithoutATokenIs401AsAProblem() throws Exception {
+        mvc.perform(get("/api/groups"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentType("application/problem+json"));
+
+        verify(groups, never()).list();
+    }
+}
