@@ -19,7 +19,7 @@ class ModulesTest {
     void featuresUseEachOtherThroughTheirApisOnlyAndWithoutCycles() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
                 .as("the features found")
-                .contains("account", "tenant", "outbox", "identity", "attribute", "bulk");
+                .contains("account", "reconciliation", "tenant", "outbox", "identity", "attribute", "bulk");
         modules.verify();
     }
 

@@ -1,4 +1,4 @@
-package org.usermodels.user.account;
+package org.usermodels.user.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

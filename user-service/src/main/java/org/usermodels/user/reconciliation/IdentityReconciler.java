@@ -1,4 +1,4 @@
-package org.usermodels.user.account;
+package org.usermodels.user.reconciliation;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.usermodels.platform.security.Caller;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.tenancy.TenantRef;
+import org.usermodels.user.account.LocalUsers;
+import org.usermodels.user.account.TenantPolicy;
 import org.usermodels.user.identity.IdentityDirectory;
 import org.usermodels.user.identity.IdentityUnavailable;
 
@@ -48,8 +50,7 @@ public class IdentityReconciler {
     private static final Logger log = LoggerFactory.getLogger(IdentityReconciler.class);
 
     private final IdentityDirectory identities;
-    private final Users users;
-    private final CurrentUser currentUser;
+    private final LocalUsers users;
     private final TenantPolicy tenants;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
@@ -57,15 +58,13 @@ public class IdentityReconciler {
 
     IdentityReconciler(
             IdentityDirectory identities,
-            Users users,
-            CurrentUser currentUser,
+            LocalUsers users,
             TenantPolicy tenants,
             TransactionTemplate transactions,
             MeterRegistry meters,
             Clock clock) {
         this.identities = identities;
         this.users = users;
-        this.currentUser = currentUser;
         this.tenants = tenants;
         this.transactions = transactions;
         this.meters = meters;
@@ -143,19 +142,18 @@ public class IdentityReconciler {
         int removed = 0;
         int updated = 0;
         var local = new HashSet<UUID>();
-        for (var user : users.findAll((root, query, cb) -> cb.conjunction())) {
-            local.add(user.id());
-            var identity = members.get(user.id());
+        for (var user : users.all()) {
+            local.add(user.id().value());
+            var identity = members.get(user.id().value());
             if (identity == null && !user.dateJoined().isBefore(listed)) {
                 continue; // joined after the listing began: the next run's listing tells
             }
             if (identity == null) {
-                user.delete(clock.instant());
-                users.save(user); // with the UserDeleted it recorded
+                users.remove(user.id());
                 removed++;
             } else if (drifted(user, identity)) {
-                user.takeOverIdentity(identity.email(), identity.firstName(), identity.lastName(), identity.enabled());
-                users.save(user); // with the UserUpdated it recorded
+                users.takeOverIdentity(
+                        user.id(), identity.email(), identity.firstName(), identity.lastName(), identity.enabled());
                 updated++;
             }
         }
@@ -173,7 +171,7 @@ public class IdentityReconciler {
                         Set.of(),
                         List.of(tenant),
                         null);
-                if (currentUser.enrollIfNew(caller, tenant)) {
+                if (users.enrol(caller, tenant)) {
                     enrolled++;
                 }
             }
@@ -181,11 +179,11 @@ public class IdentityReconciler {
         return new Report(tenant.slug(), enrolled, removed, updated, waiting.size());
     }
 
-    private static boolean drifted(User user, IdentityDirectory.Identity identity) {
+    private static boolean drifted(LocalUsers.LocalUser user, IdentityDirectory.Identity identity) {
         return !Objects.equals(user.email(), identity.email())
                 || !Objects.equals(user.firstName(), identity.firstName())
                 || !Objects.equals(user.lastName(), identity.lastName())
-                || (user.status() == UserStatus.ACTIVE) != identity.enabled();
+                || user.enabled() != identity.enabled();
     }
 
     private void count(String kind, int amount) {

@@ -1,4 +1,4 @@
-package org.usermodels.user.account;
+package org.usermodels.user.reconciliation;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
