@@ -98,10 +98,11 @@ final class BulkImport {
         }
         if (memberships) {
             var permits = new Semaphore(PARALLEL_MEMBERSHIPS);
+            var tasks = new java.util.ArrayList<java.util.concurrent.Future<?>>();
             try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (var id : ids) {
                     permits.acquireUninterruptibly();
-                    executor.submit(() -> {
+                    tasks.add(executor.submit(() -> {
                         try {
                             http.expect(
                                     201,
@@ -115,9 +116,10 @@ final class BulkImport {
                         } finally {
                             permits.release();
                         }
-                    });
+                    }));
                 }
             }
+            Futures.requireAll(tasks); // a membership that could not be made fails the run
         }
         return Duration.ofNanos(System.nanoTime() - started);
     }

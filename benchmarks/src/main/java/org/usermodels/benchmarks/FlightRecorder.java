@@ -53,7 +53,7 @@ final class FlightRecorder {
         command.addAll(List.of(arguments));
         try {
             var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            var output = new String(process.getInputStream().readAllBytes());
+            var output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
                 log.warn("jcmd {} failed: {}", String.join(" ", arguments), output);
             }

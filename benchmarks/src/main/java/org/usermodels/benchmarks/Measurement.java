@@ -159,7 +159,7 @@ final class Measurement {
         var failure = new java.util.concurrent.atomic.AtomicReference<@Nullable RuntimeException>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (var client = 0; client < clients; client++) {
-                executor.submit(() -> {
+                executor.execute(() -> {
                     while (System.nanoTime() < deadline && failure.get() == null) {
                         var input = inputs.get();
                         var sent = System.nanoTime();

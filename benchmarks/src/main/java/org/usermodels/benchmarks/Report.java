@@ -11,7 +11,6 @@ import java.text.DecimalFormat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -124,7 +123,6 @@ final class Report {
                 .append("this machine is in [performance.md](../performance.md#targets-missed-and-why).\n\n");
 
         text.append("## Latency, one request at a time\n\n");
-        var bySide = new LinkedHashMap<String, Map<String, Double>>();
         for (var latency : results.latencies.values()) {
             text.append("### ").append(latency.comparison()).append("\n\n");
             text.append("| Side | p50 | p95 | p99 | ratio to first (p50) |\n|---|---|---|---|---|\n");
@@ -324,6 +322,6 @@ final class Report {
     }
 
     static String today() {
-        return LocalDate.now().toString();
+        return LocalDate.now(java.time.ZoneOffset.UTC).toString();
     }
 }

@@ -80,19 +80,21 @@ final class Seeding {
     void createOneByOne(Tenant tenant, int from, int to, int clients) {
         var started = Instant.now();
         var permits = new Semaphore(clients);
+        var tasks = new java.util.ArrayList<java.util.concurrent.Future<?>>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (var n = from; n < to; n++) {
                 var user = population.user(tenant.slug(), n, tenant.severalTypes());
                 permits.acquireUninterruptibly();
-                executor.submit(() -> {
+                tasks.add(executor.submit(() -> {
                     try {
                         tenant.userIds().add(create(tenant, user));
                     } finally {
                         permits.release();
                     }
-                });
+                }));
             }
         }
+        Futures.requireAll(tasks); // a user that could not be created fails the run
         log.info(
                 "Created {} users of {} one by one in {} s",
                 to - from,

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,7 +67,7 @@ class LastCalls implements WebMvcConfigurer, HandlerInterceptor {
     /** Writes the calls noted since the last time: one UPDATE per tenant, in the tenant's transaction. */
     @Scheduled(fixedDelayString = "${usermodels.users.last-call-interval:PT1M}")
     void write() {
-        for (var tenant : noted.keySet()) {
+        for (var tenant : List.copyOf(noted.keySet())) {
             var calls = noted.remove(tenant);
             if (calls == null || calls.isEmpty()) {
                 continue;

@@ -247,7 +247,7 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
                     permits.release();
                     break;
                 }
-                executor.submit(() -> {
+                executor.execute(() -> {
                     try {
                         work.accept(id);
                     } catch (RuntimeException e) {

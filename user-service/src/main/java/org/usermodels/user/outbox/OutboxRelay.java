@@ -209,7 +209,7 @@ public class OutboxRelay {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (var events : byAggregate.values()) {
                 permits.acquireUninterruptibly();
-                executor.submit(() -> {
+                executor.execute(() -> {
                     try {
                         for (var row : events) {
                             deliver(row);
