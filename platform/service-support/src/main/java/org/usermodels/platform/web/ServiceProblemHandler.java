@@ -127,6 +127,15 @@ public class ServiceProblemHandler extends ResponseEntityExceptionHandler {
             problem.setTitle("Invalid request");
             return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
         }
+        if (hasState(exception, CONFLICTING_STATES)) {
+            // a unique or exclusion constraint that no check of ours names: another request won a race
+            log.warn("A constraint refused a concurrent change serving {}", describe(request), exception);
+            var problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONFLICT,
+                    "Another request changed the same data at the same moment. Read it again and repeat your change.");
+            problem.setTitle("Concurrent change");
+            return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+        }
         log.error("Unhandled error serving {}", describe(request), exception);
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR,
@@ -253,11 +262,21 @@ public class ServiceProblemHandler extends ResponseEntityExceptionHandler {
      */
     private static final Set<String> UNSTORABLE_STATES = Set.of("22001", "22021", "22P05", "54000");
 
+    /**
+     * unique_violation and exclusion_violation: what a constraint says when two requests race past the checks
+     * that name it (or past none, as a deferred constraint checked at commit: docs/model-classes.md).
+     */
+    private static final Set<String> CONFLICTING_STATES = Set.of("23505", "23P01");
+
     private static final String UNSTORABLE = "holds a character that cannot be stored (NUL, or half a surrogate pair)";
 
     private static boolean isUnstorableValue(Throwable failure) {
+        return hasState(failure, UNSTORABLE_STATES);
+    }
+
+    private static boolean hasState(Throwable failure, Set<String> states) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNSTORABLE_STATES.contains(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && states.contains(sql.getSQLState())) {
                 return true;
             }
         }
