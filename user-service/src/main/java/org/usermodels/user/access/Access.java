@@ -1,16 +1,17 @@
 package org.usermodels.user.access;
 
-import jakarta.persistence.EntityManager;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.security.Caller;
 
 /**
@@ -20,19 +21,28 @@ import org.usermodels.platform.security.Caller;
  * <p>Controllers of collections check with {@code @PreAuthorize("@access.has('users.view')")}; code that
  * takes an id first finds the object (404 if the tenant has none with that id, never 403) and then calls
  * {@link #requireSelfOr}.
+ *
+ * <p>Every question is answered from this feature's own tables (groups, memberships, grants), each in one
+ * statement; no other feature's table is read here, and no other feature reads these.
  */
 @Component("access")
 public class Access {
 
     private static final String CACHE = Access.class.getName() + ".permissions";
 
-    private final EntityManager entityManager;
+    private final GroupMembers members;
     private final TransactionTemplate transactions;
 
-    Access(EntityManager entityManager, TransactionTemplate transactions) {
-        this.entityManager = entityManager;
+    Access(GroupMembers members, TransactionTemplate transactions) {
+        this.members = members;
         this.transactions = transactions;
     }
+
+    /**
+     * Where a user stands in the tenant: the groups they belong to, by name, and their effective permissions,
+     * sorted.
+     */
+    public record Standing(List<GroupView.Ref> groups, List<String> permissions) {}
 
     /**
      * The user's effective permissions in the current tenant: those granted directly and those of every
@@ -40,21 +50,26 @@ public class Access {
      * tenant's row-level security needs a transaction that names the tenant, and a query outside one would
      * see no permission at all.)
      */
-    @SuppressWarnings("unchecked")
-    public Set<String> effectivePermissions(UUID userId) {
-        return transactions.execute(status -> Set.copyOf(new HashSet<>((List<String>) entityManager
-                .createNativeQuery("""
-                        select up.permission_code
-                        from user_permissions up
-                        where up.user_id = :user
-                        union
-                        select gp.permission_code
-                        from group_permissions gp
-                        join group_members gm on gm.tenant_id = gp.tenant_id and gm.group_id = gp.group_id
-                        where gm.user_id = :user
-                        """, String.class)
-                .setParameter("user", userId)
-                .getResultList())));
+    public Set<String> effectivePermissions(UserId user) {
+        return Set.copyOf(inTransaction(() -> members.effectivePermissions(user.value())));
+    }
+
+    /** The user's groups and effective permissions, in one statement. */
+    public Standing standing(UserId user) {
+        var rows = inTransaction(() -> members.standing(user.value()));
+        var groups = new ArrayList<GroupView.Ref>();
+        var permissions = new ArrayList<String>();
+        for (var row : rows) {
+            var id = row.getId();
+            if (id != null) {
+                groups.add(new GroupView.Ref(id, row.getName()));
+            } else {
+                permissions.add(row.getName());
+            }
+        }
+        groups.sort(Comparator.comparing(GroupView.Ref::name));
+        permissions.sort(Comparator.naturalOrder());
+        return new Standing(List.copyOf(groups), List.copyOf(permissions));
     }
 
     /** Whether the caller holds the permission in their tenant. */
@@ -74,18 +89,18 @@ public class Access {
     }
 
     /**
-     * Lets the caller through when {@code userId} is the caller themselves or they hold the permission.
+     * Lets the caller through when {@code user} is the caller themselves or they hold the permission.
      *
      * @throws AccessDeniedException (403) otherwise
      */
-    public void requireSelfOr(UUID userId, String permission) {
-        if (!caller().id().equals(userId)) {
+    public void requireSelfOr(UserId user, String permission) {
+        if (!isSelf(user)) {
             require(permission);
         }
     }
 
-    public boolean isSelf(UUID userId) {
-        return caller().id().equals(userId);
+    public boolean isSelf(UserId user) {
+        return caller().id().equals(user.value());
     }
 
     /** The authenticated caller. */
@@ -103,7 +118,7 @@ public class Access {
         if (request != null && request.getAttribute(CACHE, RequestAttributes.SCOPE_REQUEST) instanceof Set<?> cached) {
             return (Set<String>) cached;
         }
-        var permissions = effectivePermissions(caller().id());
+        var permissions = effectivePermissions(UserId.of(caller().id()));
         if (request != null) {
             request.setAttribute(CACHE, permissions, RequestAttributes.SCOPE_REQUEST);
         }
@@ -116,5 +131,13 @@ public class Access {
         if (request != null) {
             request.removeAttribute(CACHE, RequestAttributes.SCOPE_REQUEST);
         }
+    }
+
+    private <T> T inTransaction(Supplier<T> query) {
+        var result = transactions.execute(status -> query.get());
+        if (result == null) {
+            throw new IllegalStateException("A query of access answered nothing");
+        }
+        return result;
     }
 }

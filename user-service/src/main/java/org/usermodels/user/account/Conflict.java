@@ -29,25 +29,6 @@ final class Conflict extends ErrorResponseException {
                 "type");
     }
 
-    static Conflict builtInGroup(String name) {
-        return new Conflict(
-                "Built-in group",
-                "The group '" + name + "' belongs to every tenant and cannot be renamed or deleted.",
-                "name");
-    }
-
-    static Conflict tooManyGroups() {
-        return new Conflict(
-                "Too many groups",
-                "A tenant has at most %,d groups; delete one before creating another."
-                        .formatted(GroupAdministration.MAX_GROUPS),
-                "name");
-    }
-
-    static Conflict groupNameTaken() {
-        return new Conflict("Already taken", "This tenant already has a group with this name.", "name");
-    }
-
     static Conflict selfDeletion() {
         return new Conflict("Cannot delete yourself", "Another administrator has to delete your account.", "id");
     }

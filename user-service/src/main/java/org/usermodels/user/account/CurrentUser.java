@@ -1,16 +1,20 @@
 package org.usermodels.user.account;
 
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.security.Caller;
 import org.usermodels.platform.tenancy.TenantRef;
+import org.usermodels.user.access.GroupAdministration;
 
 /**
  * The caller as a user of their tenant. A user whom Keycloak authenticated as a member of the tenant and
  * whom this service has not seen yet (created directly in Keycloak, say) is enrolled just in time, as a
- * default-model user and member of {@value Group#MEMBERS}, with a {@code UserRegistered} event.
+ * default-model user and member of the tenant's {@code members} group, with a {@code UserRegistered} event.
  */
 @Service
 class CurrentUser {
@@ -18,10 +22,10 @@ class CurrentUser {
     private static final Logger log = LoggerFactory.getLogger(CurrentUser.class);
 
     private final Users users;
-    private final Groups groups;
+    private final GroupAdministration groups;
     private final UserAdministration administration;
 
-    CurrentUser(Users users, Groups groups, UserAdministration administration) {
+    CurrentUser(Users users, GroupAdministration groups, UserAdministration administration) {
         this.users = users;
         this.groups = groups;
         this.administration = administration;
@@ -42,8 +46,9 @@ class CurrentUser {
                 == 1;
         if (inserted) {
             var user = users.findById(caller.id()).orElseThrow();
-            user.enrolled(groups.findByName(Group.MEMBERS).orElse(null));
+            user.enrolled();
             users.save(user); // with the UserRegistered it recorded
+            groups.enrol(List.of(UserId.of(caller.id())), Set.of());
             log.info("Enrolled user {} in tenant {} on first call", caller.id(), tenant.slug());
         }
         return inserted;

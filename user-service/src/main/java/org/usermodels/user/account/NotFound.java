@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** No such user or group in the caller's tenant: 404, also when another tenant has one with that id. */
+/** No such user in the caller's tenant: 404, also when another tenant has one with that id. */
 final class NotFound extends ErrorResponseException {
 
     private NotFound(String title, String detail) {
@@ -14,10 +14,6 @@ final class NotFound extends ErrorResponseException {
 
     static NotFound user(UUID id) {
         return new NotFound("User not found", "This tenant has no user " + id + ".");
-    }
-
-    static NotFound group(UUID id) {
-        return new NotFound("Group not found", "This tenant has no group " + id + ".");
     }
 
     private static ProblemDetail problem(String title, String detail) {

@@ -15,8 +15,7 @@ final class UniqueViolations {
             "users_pkey", () -> Conflict.taken("id", "id"),
             "users_username_per_tenant", () -> Conflict.taken("username", "username"),
             "users_email_per_tenant", () -> Conflict.taken("email", "email address"),
-            "staff_employee_number_per_tenant", () -> Conflict.taken("staff.employeeNumber", "employee number"),
-            "groups_name_per_tenant", Conflict::groupNameTaken);
+            "staff_employee_number_per_tenant", () -> Conflict.taken("staff.employeeNumber", "employee number"));
 
     private UniqueViolations() {}
 

@@ -1,32 +1,24 @@
 package org.usermodels.user.account;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.DiscriminatorColumn;
 import jakarta.persistence.DiscriminatorValue;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Inheritance;
 import jakarta.persistence.InheritanceType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.SQLRestriction;
@@ -35,7 +27,6 @@ import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.usermodels.platform.domain.IllegalTransition;
-import org.usermodels.user.access.PermissionCode;
 import org.usermodels.user.attribute.AttributeValuesConverter;
 import org.usermodels.user.outbox.DomainEvent;
 import org.usermodels.user.outbox.NumberedEvent;
@@ -52,6 +43,9 @@ import org.usermodels.user.outbox.NumberedEvent;
  * numbered in the user's sequence; they reach the outbox when the user is saved. The subclasses carry what
  * differs between the types: their details in a view, and how an edit of those details is applied
  * (docs/model-classes.md). Nothing outside this hierarchy asks which subclass a user is.
+ *
+ * <p>What a user may do is not part of this aggregate: groups, memberships and grants belong to the access
+ * feature, which refers to the user by id ({@code org.usermodels.user.access}).
  */
 @Entity
 @Table(name = "users")
@@ -108,19 +102,6 @@ class User extends AbstractAggregateRoot<User> {
     @Column(name = "event_sequence", nullable = false)
     private long eventSequence;
 
-    @ManyToMany(fetch = FetchType.LAZY)
-    @JoinTable(
-            name = "group_members",
-            joinColumns = @JoinColumn(name = "user_id"),
-            inverseJoinColumns = @JoinColumn(name = "group_id"))
-    private Set<Group> groups = new HashSet<>();
-
-    /** Permission codes granted to the user directly, not through a group. */
-    @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "user_permissions", joinColumns = @JoinColumn(name = "user_id"))
-    @Column(name = "permission_code")
-    private Set<String> permissions = new HashSet<>();
-
     /**
      * Optimistic locking, and how Spring Data tells a new entity from a stored one: the id is assigned (not
      * generated), so {@code save} would otherwise take every entity for a stored one and merge it, with a
@@ -148,12 +129,9 @@ class User extends AbstractAggregateRoot<User> {
 
     /**
      * Completes a user whose row was inserted by a statement of its own (enrolment on the first call,
-     * {@code Users.enrollIfAbsent}): joins them to the tenant's members and records {@code UserRegistered}.
+     * {@code Users.enrollIfAbsent}): records {@code UserRegistered}.
      */
-    void enrolled(@Nullable Group members) {
-        if (members != null) {
-            join(members);
-        }
+    void enrolled() {
         recordRegistration();
     }
 
@@ -316,26 +294,6 @@ class User extends AbstractAggregateRoot<User> {
         return eventSequence;
     }
 
-    /**
-     * Joins a group. Only this side, the owner of {@code group_members}, changes: the group's inverse collection
-     * of members is not touched (see {@code Group.members}).
-     */
-    void join(Group group) {
-        groups.add(group);
-    }
-
-    void leave(Group group) {
-        groups.remove(group);
-    }
-
-    void grant(PermissionCode permission) {
-        permissions.add(permission.value());
-    }
-
-    void revoke(PermissionCode permission) {
-        permissions.remove(permission.value());
-    }
-
     UUID id() {
         return id;
     }
@@ -382,14 +340,6 @@ class User extends AbstractAggregateRoot<User> {
 
     Map<String, Object> attributes() {
         return new LinkedHashMap<>(attributes);
-    }
-
-    Set<Group> groups() {
-        return Set.copyOf(groups);
-    }
-
-    Set<String> directPermissions() {
-        return Set.copyOf(permissions);
     }
 
     long version() {

@@ -3,7 +3,6 @@ package org.usermodels.user.account;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -16,7 +15,6 @@ import org.usermodels.platform.web.InvalidRequest;
 import org.usermodels.platform.web.JsonMergePatch;
 import org.usermodels.platform.web.Versions;
 import org.usermodels.user.access.Access;
-import org.usermodels.user.access.PermissionCode;
 import org.usermodels.user.access.Permissions;
 import org.usermodels.user.attribute.TenantAttributes;
 import org.usermodels.user.identity.IdentityDirectory;
@@ -60,25 +58,15 @@ class UserAdministration {
         this.clock = clock;
     }
 
-    /** A user with their groups and effective permissions: three statements, however many they have. */
+    /**
+     * A user with their groups and effective permissions: three statements, however many they have (the user,
+     * the caller's permissions unless it is the user themselves, and where the user stands).
+     */
     @Transactional(readOnly = true)
     UserView read(UUID id) {
-        var user = users.findWithGroups(id).orElseThrow(() -> NotFound.user(id));
-        access.requireSelfOr(id, Permissions.USERS_VIEW);
-        return UserView.of(
-                user,
-                UserView.groupsOf(user),
-                access.effectivePermissions(id).stream().sorted().toList());
-    }
-
-    /** The user's effective permissions: direct ∪ through groups, with one query. */
-    @Transactional(readOnly = true)
-    List<String> permissions(UUID id) {
-        if (users.findById(id).isEmpty()) {
-            throw NotFound.user(id);
-        }
-        access.requireSelfOr(id, Permissions.USERS_VIEW);
-        return access.effectivePermissions(id).stream().sorted().toList();
+        var user = users.findById(id).orElseThrow(() -> NotFound.user(id));
+        access.requireSelfOr(UserId.of(id), Permissions.USERS_VIEW);
+        return UserView.of(user, access.standing(UserId.of(id)));
     }
 
     /**
@@ -90,8 +78,8 @@ class UserAdministration {
      */
     @Transactional
     UserView patch(UUID id, Versions.Precondition precondition, JsonNode patch) {
-        var user = users.findWithGroups(id).orElseThrow(() -> NotFound.user(id));
-        access.requireSelfOr(id, Permissions.USERS_MANAGE);
+        var user = users.findById(id).orElseThrow(() -> NotFound.user(id));
+        access.requireSelfOr(UserId.of(id), Permissions.USERS_MANAGE);
         precondition.check(user.version());
         checkPatchShape(patch);
         var before = UserEdit.of(user);
@@ -145,10 +133,7 @@ class UserAdministration {
         if (identityChanged(before, edit)) {
             identities.update(id, edit.email(), edit.firstName(), edit.lastName(), edit.status() == UserStatus.ACTIVE);
         }
-        return UserView.of(
-                user,
-                UserView.groupsOf(user),
-                access.effectivePermissions(id).stream().sorted().toList());
+        return UserView.of(user, access.standing(UserId.of(id)));
     }
 
     /**
@@ -159,35 +144,13 @@ class UserAdministration {
     void delete(UUID id) {
         var user = users.findById(id).orElseThrow(() -> NotFound.user(id));
         access.require(Permissions.USERS_MANAGE);
-        if (access.isSelf(id)) {
+        if (access.isSelf(UserId.of(id))) {
             throw Conflict.selfDeletion();
         }
         user.delete(clock.instant());
         users.save(user); // with the UserDeleted it recorded
         users.flush();
         identities.remove(id);
-    }
-
-    @Transactional
-    List<String> grant(UserId userId, PermissionCode permission) {
-        var id = userId.value();
-        var user = users.findById(id).orElseThrow(() -> NotFound.user(id));
-        access.require(Permissions.USERS_MANAGE);
-        user.grant(permission);
-        users.flush();
-        access.forget();
-        return access.effectivePermissions(id).stream().sorted().toList();
-    }
-
-    @Transactional
-    List<String> revoke(UserId userId, PermissionCode permission) {
-        var id = userId.value();
-        var user = users.findById(id).orElseThrow(() -> NotFound.user(id));
-        access.require(Permissions.USERS_MANAGE);
-        user.revoke(permission);
-        users.flush();
-        access.forget();
-        return access.effectivePermissions(id).stream().sorted().toList();
     }
 
     private void checkPatchShape(JsonNode patch) {

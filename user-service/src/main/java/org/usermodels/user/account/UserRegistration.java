@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,9 +22,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.web.FieldProblem;
 import org.usermodels.platform.web.InvalidRequest;
+import org.usermodels.user.access.GroupAdministration;
 import org.usermodels.user.attribute.AttributeSchema;
 import org.usermodels.user.attribute.AttributeValuesConverter;
 import org.usermodels.user.attribute.TenantAttributes;
@@ -51,7 +52,7 @@ public class UserRegistration {
     private static final Logger log = LoggerFactory.getLogger(UserRegistration.class);
 
     private final Users users;
-    private final Groups groups;
+    private final GroupAdministration groups;
     private final IdentityDirectory identities;
     private final NewUserChecks checks;
     private final TenantAttributes attributes;
@@ -61,7 +62,7 @@ public class UserRegistration {
 
     UserRegistration(
             Users users,
-            Groups groups,
+            GroupAdministration groups,
             IdentityDirectory identities,
             NewUserChecks checks,
             TenantAttributes attributes,
@@ -79,7 +80,7 @@ public class UserRegistration {
     }
 
     /**
-     * Creates a user in the current tenant, as a member of {@value Group#MEMBERS} and of {@code extraGroups}.
+     * Creates a user in the current tenant, as a member of the tenant's {@code members} group and of {@code extraGroups}.
      *
      * @throws InvalidRequest (400) for a type the tenant has not enabled, fields of another type, or invalid
      *     attributes
@@ -118,7 +119,7 @@ public class UserRegistration {
     /** Second half: the administrator's row, member of the tenant's admins, in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public UserView completeAdministrator(PendingAdministrator pending) {
-        return persist(pending.id(), UserType.USER, pending.request(), Set.of(Group.ADMINS));
+        return persist(pending.id(), UserType.USER, pending.request(), Set.of(GroupAdministration.ADMINS));
     }
 
     /** Removes the identity of an administrator whose tenant could not be created. */
@@ -367,7 +368,6 @@ public class UserRegistration {
                         .map(planned -> schema.check(planned.request().attributesOrEmpty())
                                 .values())
                         .toList());
-        var members = groups.findByName(Group.MEMBERS).orElseThrow(() -> new IllegalStateException("no members"));
         var customers = (int) batch.stream()
                 .filter(planned -> types.get(planned.id()) == UserType.CUSTOMER)
                 .count();
@@ -381,11 +381,11 @@ public class UserRegistration {
             var attributeValues = schema.check(request.attributesOrEmpty()).values();
             var number = type == UserType.CUSTOMER ? nextCustomer++ : 0;
             var user = newUser(planned.id(), type, request, attributeValues, now, number);
-            user.join(members);
             register(user);
             outcomes.add(new Outcome(planned.id(), planned.row(), true, List.of()));
         }
-        users.flush();
+        users.flush(); // the rows first: the memberships refer to them
+        groups.enrol(batch.stream().map(planned -> UserId.of(planned.id())).toList(), Set.of());
         return outcomes;
     }
 
@@ -398,13 +398,11 @@ public class UserRegistration {
         }
         requireUniqueAttributesStillFree(schema, List.of(checked.values()));
         var number = type == UserType.CUSTOMER ? users.reserveCounterValues("customer_number", 1) : 0;
-        var user = newUser(id, type, request, checked.values(), clock.instant(), number);
-        for (var name : union(Group.MEMBERS, extraGroups)) {
-            user.join(groups.findByName(name).orElseThrow(() -> new IllegalStateException("no group " + name)));
-        }
-        user = register(user);
+        var user = register(newUser(id, type, request, checked.values(), clock.instant(), number));
+        users.flush(); // the row first: the memberships refer to it
+        var memberOf = groups.enrol(List.of(UserId.of(id)), extraGroups);
         log.info("Registered {} user {} ({})", type.code(), id, user.username());
-        return UserView.of(user, UserView.groupsOf(user), null);
+        return UserView.of(user, memberOf, null);
     }
 
     /**
@@ -570,12 +568,5 @@ public class UserRegistration {
 
     private static List<UUID> ids(List<Planned> batch) {
         return batch.stream().map(Planned::id).toList();
-    }
-
-    private static Set<String> union(String first, Set<String> rest) {
-        var all = new LinkedHashSet<String>();
-        all.add(first);
-        all.addAll(rest);
-        return all;
     }
 }

@@ -22,6 +22,7 @@ import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.web.FieldProblem;
 import org.usermodels.platform.web.InvalidRequest;
 import org.usermodels.user.access.Access;
+import org.usermodels.user.access.GroupId;
 import org.usermodels.user.access.Permissions;
 import org.usermodels.user.attribute.TenantAttributes;
 import tools.jackson.databind.json.JsonMapper;
@@ -152,7 +153,7 @@ class UserSearch {
             }
         }
         if (query.group() != null) {
-            specification = specification.and(UserSpecifications.inGroup(query.group()));
+            specification = specification.and(UserSpecifications.inGroup(new GroupId(query.group())));
         }
         if (!query.attributeFilters().isEmpty()) {
             var schema = attributes.schemaForFilters(TenantContext.require().id());

@@ -9,20 +9,22 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.usermodels.user.access.Access;
+import org.usermodels.user.access.GroupAdministration;
+import org.usermodels.user.access.GroupView;
 import org.usermodels.user.access.Permissions;
 
 /**
  * Counts the database computes, not Java loops: conditional aggregates ({@code count(*) filter (where …)})
- * in HQL, a month series in SQL, and members per group with a join and {@code group by}.
+ * in HQL, a month series in SQL, and members per group with a join and {@code group by} (asked of access, whose rows they are).
  */
 @Service
 class UserStatistics {
 
     private final EntityManager entityManager;
-    private final Groups groups;
+    private final GroupAdministration groups;
     private final Access access;
 
-    UserStatistics(EntityManager entityManager, Groups groups, Access access) {
+    UserStatistics(EntityManager entityManager, GroupAdministration groups, Access access) {
         this.entityManager = entityManager;
         this.groups = groups;
         this.access = access;

@@ -5,12 +5,14 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.usermodels.platform.tenancy.TenantRef;
+import org.usermodels.user.access.Access;
+import org.usermodels.user.access.GroupAdministration;
+import org.usermodels.user.access.GroupView;
 import org.usermodels.user.access.Permissions;
 
 /**
@@ -105,6 +107,11 @@ public record UserView(
         return of(user, null, null);
     }
 
+    /** The user with their groups and effective permissions, as access says they stand. */
+    static UserView of(User user, Access.Standing standing) {
+        return of(user, standing.groups(), standing.permissions());
+    }
+
     /** The user with their groups and effective permissions. */
     static UserView of(User user, @Nullable List<GroupView.Ref> groups, @Nullable List<String> permissions) {
         var details = user.details();
@@ -128,12 +135,5 @@ public record UserView(
                 permissions,
                 null,
                 user.version());
-    }
-
-    static List<GroupView.Ref> groupsOf(User user) {
-        return user.groups().stream()
-                .map(group -> new GroupView.Ref(group.id(), group.name()))
-                .sorted(Comparator.comparing(GroupView.Ref::name))
-                .toList();
     }
 }

@@ -22,6 +22,8 @@ interface Users extends Repository<User, UUID>, JpaSpecificationExecutor<User> {
 
     Optional<User> findById(UUID id);
 
+    boolean existsById(UUID id);
+
     /**
      * The first {@link SearchTerm#SAMPLE} users of the tenant by id, tested against the search term row by row
      * as {@code search_text_matches} does: the sample {@link UserSearch} judges a term and the tenant's size by
@@ -53,14 +55,6 @@ interface Users extends Repository<User, UUID>, JpaSpecificationExecutor<User> {
                   fetch first :sample rows only) s
             """)
     SampleRow sampleRow(String pattern, String term, int sample);
-
-    /** A user with their groups, in one statement (the subclass's table is joined as well). */
-    @Query("""
-            select u from User u
-            left join fetch u.groups
-            where u.id = :id
-            """)
-    Optional<User> findWithGroups(UUID id);
 
     /**
      * Every user of the tenant by username, read from the database 500 rows at a time

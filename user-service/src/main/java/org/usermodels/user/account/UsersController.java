@@ -2,14 +2,12 @@ package org.usermodels.user.account;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,15 +31,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.openapi.MergePatch;
 import org.usermodels.platform.openapi.Versioned;
 import org.usermodels.platform.security.Caller;
 import org.usermodels.platform.tenancy.TenantRef;
 import org.usermodels.platform.web.JsonMergePatch;
 import org.usermodels.platform.web.Versions;
-import org.usermodels.user.access.PermissionCode;
-import org.usermodels.user.access.Permissions;
 import org.usermodels.user.idempotency.IdempotentRequests;
 import tools.jackson.databind.JsonNode;
 
@@ -235,77 +229,5 @@ class UsersController {
             description = "Deletes the user here and in Keycloak; their profile is erased through events.")
     void delete(TenantRef tenant, @PathVariable UUID id) {
         administration.delete(id);
-    }
-
-    /** The user's effective permissions (direct ∪ through groups). */
-    @GetMapping("/{id}/permissions")
-    @Operation(operationId = "listUserPermissions", summary = "List a user's effective permissions")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The user's effective permissions, sorted.",
-            content =
-                    @Content(
-                            array =
-                                    @ArraySchema(
-                                            maxItems = 64,
-                                            schema = @Schema(maxLength = 64, pattern = Permissions.PATTERN))))
-    List<String> permissions(TenantRef tenant, @PathVariable UUID id) {
-        return administration.permissions(id);
-    }
-
-    @PutMapping("/{id}/permissions/{permission}")
-    @Operation(operationId = "grantUserPermission", summary = "Grant a user a permission")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The user's effective permissions, sorted.",
-            content =
-                    @Content(
-                            array =
-                                    @ArraySchema(
-                                            maxItems = 64,
-                                            schema = @Schema(maxLength = 64, pattern = Permissions.PATTERN))))
-    List<String> grant(
-            TenantRef tenant,
-            @PathVariable UUID id,
-            @Parameter(
-                            schema =
-                                    @Schema(
-                                            allowableValues = {
-                                                Permissions.USERS_VIEW, Permissions.USERS_MANAGE,
-                                                        Permissions.GROUPS_MANAGE,
-                                                Permissions.ATTRIBUTES_MANAGE, Permissions.PROFILE_READ_ANY,
-                                                        Permissions.PROFILE_EDIT_ANY
-                                            }))
-                    @PathVariable
-                    String permission) {
-        return administration.grant(UserId.of(id), PermissionCode.of(permission));
-    }
-
-    @DeleteMapping("/{id}/permissions/{permission}")
-    @Operation(operationId = "revokeUserPermission", summary = "Revoke a permission granted to a user")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The user's effective permissions, sorted.",
-            content =
-                    @Content(
-                            array =
-                                    @ArraySchema(
-                                            maxItems = 64,
-                                            schema = @Schema(maxLength = 64, pattern = Permissions.PATTERN))))
-    List<String> revoke(
-            TenantRef tenant,
-            @PathVariable UUID id,
-            @Parameter(
-                            schema =
-                                    @Schema(
-                                            allowableValues = {
-                                                Permissions.USERS_VIEW, Permissions.USERS_MANAGE,
-                                                        Permissions.GROUPS_MANAGE,
-                                                Permissions.ATTRIBUTES_MANAGE, Permissions.PROFILE_READ_ANY,
-                                                        Permissions.PROFILE_EDIT_ANY
-                                            }))
-                    @PathVariable
-                    String permission) {
-        return administration.revoke(UserId.of(id), PermissionCode.of(permission));
     }
 }

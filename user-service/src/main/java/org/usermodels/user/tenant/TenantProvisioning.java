@@ -22,7 +22,7 @@ import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.tenancy.TenantRef;
 import org.usermodels.platform.web.FieldProblem;
 import org.usermodels.platform.web.InvalidRequest;
-import org.usermodels.user.account.GroupAdministration;
+import org.usermodels.user.access.GroupAdministration;
 import org.usermodels.user.account.NewUser;
 import org.usermodels.user.account.UserRegistration;
 import org.usermodels.user.account.UserType;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.tenancy.TenantRef;
-import org.usermodels.user.account.GroupAdministration;
+import org.usermodels.user.access.GroupAdministration;
 import org.usermodels.user.account.TenantPolicy;
 import org.usermodels.user.account.UserType;
 

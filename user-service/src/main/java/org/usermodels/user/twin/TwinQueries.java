@@ -16,7 +16,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.usermodels.user.account.GroupView;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.usermodels.user.access.GroupView;
 import org.usermodels.user.account.SearchTerm;
 import org.usermodels.user.account.UserView;
 import org.usermodels.user.attribute.AttributeValuesConverter;
@@ -53,7 +54,7 @@ final class TwinQueries {
         if (explicitTenant) {
             return jdbc.query("""
                     select up.permission_code from user_permissions up
-                    where up.user_id = ? and up.tenant_id = ?
+                   where up.user_id = ? and up.tenant_id = ?
                     union
                     select gp.permission_code from group_permissions gp
                     join group_members gm on gm.tenant_id = gp.tenant_id and gm.group_id = gp.group_id
@@ -70,40 +71,57 @@ final class TwinQueries {
                 """, (row, index) -> row.getString(1), user, user);
     }
 
-    /** A user with their groups, in one statement, as {@code Users.findWithGroups}. */
-    Optional<UserView> userWithGroups(UUID tenant, UUID id) {
+    /** A user, in one statement, as {@code Users.findById} (the subclasses' tables joined). */
+    Optional<UserView> user(UUID tenant, UUID id) {
         var sql = """
-                select %s, g1_1.id as group_id, g1_1.name as group_name
+                select %s
                 from users u1_0
                 left join customers u1_1 on u1_0.id = u1_1.id%s
                 left join partner_contacts u1_2 on u1_0.id = u1_2.id%s
                 left join staff_members u1_3 on u1_0.id = u1_3.id%s
-                left join group_members g1_0 on u1_0.id = g1_0.user_id%s
-                left join groups g1_1 on g1_1.id = g1_0.group_id%s
                 where u1_0.tenant_id = ? and (u1_0.deleted_at is null) and u1_0.id = ?
-                """.formatted(
-                        USER_COLUMNS,
-                        joinTenant("u1_1"),
-                        joinTenant("u1_2"),
-                        joinTenant("u1_3"),
-                        joinTenant("g1_0"),
-                        joinTenant("g1_1", "g1_0"));
+                """.formatted(USER_COLUMNS, joinTenant("u1_1"), joinTenant("u1_2"), joinTenant("u1_3"));
+        return jdbc.query(sql, (rows, index) -> view(rows, null, null), tenant, id).stream()
+                .findFirst();
+    }
+
+    /** A user with their groups and effective permissions, in one statement, as {@code Access.standing}. */
+    UserView withStanding(UUID tenant, UserView user) {
+        var sql = """
+                select 'group' as kind, g.id as id, g.name as name
+                from group_members gm
+                join groups g on g.tenant_id = gm.tenant_id and g.id = gm.group_id
+                where gm.user_id = ?%s
+                union
+                select 'permission', cast(null as uuid), up.permission_code
+                from user_permissions up
+                where up.user_id = ?%s
+                union
+                select 'permission', cast(null as uuid), gp.permission_code
+                from group_permissions gp
+                join group_members gm on gm.tenant_id = gp.tenant_id and gm.group_id = gp.group_id
+                where gm.user_id = ?%s
+                """.formatted(tenantOf("gm"), tenantOf("up"), tenantOf("gm"));
         var groups = new TreeSet<GroupView.Ref>(Comparator.comparing(GroupView.Ref::name));
-        var users = new ArrayList<UserView>(1);
-        jdbc.query(
-                sql,
-                rows -> {
-                    if (users.isEmpty()) {
-                        users.add(view(rows, null, null));
-                    }
-                    var group = rows.getObject("group_id", UUID.class);
-                    if (group != null) {
-                        groups.add(new GroupView.Ref(group, rows.getString("group_name")));
-                    }
-                },
-                tenant,
-                id);
-        return users.stream().findFirst().map(user -> withGroups(user, List.copyOf(groups)));
+        var permissions = new TreeSet<String>();
+        RowCallbackHandler row = rows -> {
+            var group = rows.getObject("id", UUID.class);
+            if (group != null) {
+                groups.add(new GroupView.Ref(group, rows.getString("name")));
+            } else {
+                permissions.add(rows.getString("name"));
+            }
+        };
+        if (explicitTenant) {
+            jdbc.query(sql, row, user.id(), tenant, user.id(), tenant, user.id(), tenant);
+        } else {
+            jdbc.query(sql, row, user.id(), user.id(), user.id());
+        }
+        return withPermissions(withGroups(user, List.copyOf(groups)), List.copyOf(permissions));
+    }
+
+    private String tenantOf(String alias) {
+        return explicitTenant ? " and %s.tenant_id = ?".formatted(alias) : "";
     }
 
     /**

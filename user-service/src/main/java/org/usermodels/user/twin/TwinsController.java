@@ -84,12 +84,12 @@ class TwinsController implements DisposableBean {
     UserView read(TenantRef tenant, @PathVariable UUID id, @RequestParam(defaultValue = "rls") String isolation) {
         var queries = queries(isolation);
         return transactions(isolation).execute(status -> {
-            var user = queries.userWithGroups(tenant.id(), id).orElseThrow(() -> notFound(id));
+            var user = queries.user(tenant.id(), id).orElseThrow(() -> notFound(id));
             var caller = Access.caller().id();
             if (!caller.equals(id) && !queries.permissions(tenant.id(), caller).contains(Permissions.USERS_VIEW)) {
                 throw new AccessDeniedException("Needs the permission " + Permissions.USERS_VIEW);
             }
-            return TwinQueries.withPermissions(user, queries.permissions(tenant.id(), id));
+            return queries.withStanding(tenant.id(), user);
         });
     }
 

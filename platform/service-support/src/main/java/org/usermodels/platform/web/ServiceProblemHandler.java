@@ -201,9 +201,19 @@ public class ServiceProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, problem, headers, status, request);
     }
 
+    /**
+     * A parameter that is not of its type. When the type is a value object that refused the value ({@code
+     * InvalidValue}, from its constructor, as Spring converts a path variable into a {@code PermissionCode}), the
+     * answer says why, as for the same value in a body.
+     */
     @Override
     protected @Nullable ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidValue invalid) {
+                return invalidValue(invalid, request);
+            }
+        }
         var name = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, "The value '%s' is not valid for '%s'.".formatted(exception.getValue(), name));

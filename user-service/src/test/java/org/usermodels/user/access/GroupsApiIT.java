@@ -1,4 +1,4 @@
-package org.usermodels.user.account;
+package org.usermodels.user.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.usermodels.platform.testsupport.SqlRecorder;
+import org.usermodels.user.testing.TenantSql;
 import org.usermodels.user.testing.UserServiceApi;
 import org.usermodels.user.testing.UserServiceIT;
 
@@ -210,6 +211,46 @@ class GroupsApiIT {
         assertThat(sql.statements())
                 .filteredOn(statement -> statement.contains("permission_code"))
                 .hasSize(2);
+    }
+
+    @Test
+    void aDeletedUserLeavesEveryGroupAndKeepsNoGrant() {
+        var user = api.createUser(tenant);
+        var support = createGroup("Support");
+        api.as(tenant.adminToken())
+                .put("/groups/" + support + "/members/" + user.id())
+                .then()
+                .statusCode(204);
+        api.as(tenant.adminToken())
+                .put("/users/" + user.id() + "/permissions/users.view")
+                .then()
+                .statusCode(200);
+        var rows = new TenantSql(dataSource);
+        var membershipsAndGrants = """
+                select (select count(*) from group_members where user_id = ?)
+                     + (select count(*) from user_permissions where user_id = ?)
+                """;
+        assertThat(rows.count(tenant.id(), membershipsAndGrants, user.id(), user.id()))
+                .as("members and support, and users.view")
+                .isEqualTo(3);
+
+        api.as(tenant.adminToken()).delete("/users/" + user.id()).then().statusCode(204);
+
+        assertThat(rows.count(tenant.id(), membershipsAndGrants, user.id(), user.id()))
+                .isZero();
+        api.as(tenant.adminToken())
+                .get("/groups/" + support)
+                .then()
+                .statusCode(200)
+                .body("members", equalTo(0));
+        api.as(tenant.adminToken())
+                .put("/groups/" + support + "/members/" + user.id())
+                .then()
+                .statusCode(404);
+        api.as(tenant.adminToken())
+                .put("/users/" + user.id() + "/permissions/users.view")
+                .then()
+                .statusCode(404);
     }
 
     @Test

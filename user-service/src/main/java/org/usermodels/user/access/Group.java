@@ -1,4 +1,4 @@
-package org.usermodels.user.account;
+package org.usermodels.user.access;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -17,12 +16,15 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 import org.jspecify.annotations.Nullable;
-import org.usermodels.user.access.PermissionCode;
 
 /**
  * A group of users of one tenant, with the permissions its members get. Every tenant has two that cannot
  * be renamed or deleted: {@value #ADMINS}, whose members manage the tenant, and {@value #MEMBERS}, which
  * every new user joins.
+ *
+ * <p>A group does not hold its members: a membership is a row of its own ({@link Membership}), which names the
+ * user by id. {@value #MEMBERS} holds every user of the tenant, so a collection of members on the group would
+ * be read whole by the first change to it (docs/model-classes.md, "Features as modules").
  */
 @Entity
 @Table(name = "groups")
@@ -43,16 +45,6 @@ class Group {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
-
-    /**
-     * The inverse side of {@code User.groups}, for queries ({@code join g.members}) and for removing a group's
-     * members when it is deleted. Joining and leaving do not keep it in step in memory: a group such as
-     * {@value #MEMBERS} holds every user of the tenant, and adding to an uninitialised inverse collection makes
-     * Hibernate load it whole, so each new user would have read all the others (docs/performance.md,
-     * "Creating one user").
-     */
-    @ManyToMany(mappedBy = "groups", fetch = FetchType.LAZY)
-    private Set<User> members = new HashSet<>();
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "group_permissions", joinColumns = @JoinColumn(name = "group_id"))
@@ -116,10 +108,6 @@ class Group {
 
     Set<String> permissions() {
         return Set.copyOf(permissions);
-    }
-
-    Set<User> members() {
-        return Set.copyOf(members);
     }
 
     @Override

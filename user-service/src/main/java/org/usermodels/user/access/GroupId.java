@@ -1,12 +1,12 @@
-package org.usermodels.user.account;
+package org.usermodels.user.access;
 
 import java.util.Objects;
 import java.util.UUID;
 
 /** A group's id, of a type of its own so that it cannot be passed where a user's is meant. */
-record GroupId(UUID value) {
+public record GroupId(UUID value) {
 
-    GroupId {
+    public GroupId {
         Objects.requireNonNull(value, "a group id");
     }
 

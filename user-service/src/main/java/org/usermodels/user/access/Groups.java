@@ -1,5 +1,6 @@
-package org.usermodels.user.account;
+package org.usermodels.user.access;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,9 @@ interface Groups extends Repository<Group, UUID> {
 
     Optional<Group> findByName(String name);
 
+    /** The groups of these names the tenant has. */
+    List<Group> findByNameIn(Collection<String> names);
+
     boolean existsByNameIgnoreCase(String name);
 
     Group save(Group group);
@@ -21,9 +25,9 @@ interface Groups extends Repository<Group, UUID> {
 
     /** Every group with its number of members, in one statement. */
     @Query("""
-            select new org.usermodels.user.account.GroupView$Summary(g.id, g.name, count(m), g.createdAt)
+            select new org.usermodels.user.access.GroupView$Summary(g.id, g.name, count(m), g.createdAt)
             from Group g
-            left join g.members m
+            left join Membership m on m.id.groupId = g.id
             group by g.id, g.name, g.createdAt
             order by lower(g.name)
             """)
@@ -36,9 +40,6 @@ interface Groups extends Repository<Group, UUID> {
             where g.id = :id
             """)
     Optional<Group> findWithPermissions(UUID id);
-
-    @Query("select count(m) from Group g join g.members m where g.id = :id")
-    long countMembers(UUID id);
 
     @Query("select count(g) from Group g")
     long countAll();

@@ -1,5 +1,6 @@
-package org.usermodels.user.account;
+package org.usermodels.user.access;
 
+import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -29,7 +30,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.usermodels.platform.autoconfigure.ServiceSupportAutoConfiguration;
 import org.usermodels.platform.autoconfigure.TokenPolicyAutoConfiguration;
 import org.usermodels.platform.domain.UserId;
-import org.usermodels.user.access.PermissionCode;
 import org.usermodels.user.idempotency.IdempotentRequests;
 
 /**
@@ -85,7 +85,7 @@ class GroupsControllerTest {
     @Test
     void aGroupTheTenantDoesNotHaveIs404AsAProblem() throws Exception {
         var id = UUID.randomUUID();
-        when(groups.read(any())).thenThrow(NotFound.group(id));
+        when(groups.read(any())).thenThrow(NotFound.group(new GroupId(id)));
 
         mvc.perform(get("/api/groups/{id}", id).header("Authorization", TOKEN))
                 .andExpect(status().isNotFound())
@@ -99,7 +99,8 @@ class GroupsControllerTest {
                         .header("Authorization", TOKEN))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType("application/problem+json"))
-                .andExpect(jsonPath("$.errors[0].field").value("permission"));
+                .andExpect(jsonPath("$.errors[0].field").value("permission"))
+                .andExpect(jsonPath("$.errors[0].message").value(startsWith("must be one of [users.view")));
 
         verify(groups, never()).grant(any(GroupId.class), any(PermissionCode.class));
     }

@@ -1,7 +1,6 @@
-package org.usermodels.user.account;
+package org.usermodels.user.access;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.tenancy.TenantRef;
-import org.usermodels.user.access.PermissionCode;
-import org.usermodels.user.access.Permissions;
 import org.usermodels.user.idempotency.IdempotentRequests;
 
 /** {@code /api/groups}: the tenant's groups, their members and permissions. */
@@ -92,7 +89,7 @@ class GroupsController {
     @GetMapping("/{id}")
     @Operation(operationId = "readGroup", summary = "Read a group")
     GroupView read(TenantRef tenant, @PathVariable UUID id) {
-        return groups.read(id);
+        return groups.read(new GroupId(id));
     }
 
     @PatchMapping(
@@ -102,7 +99,7 @@ class GroupsController {
     @ApiResponse(responseCode = "200", description = "The group, renamed.")
     @ApiResponse(responseCode = "409", description = "The name is taken, or the group is built in.")
     GroupView rename(TenantRef tenant, @PathVariable UUID id, @Valid @RequestBody GroupName request) {
-        return groups.rename(id, request.name().strip());
+        return groups.rename(new GroupId(id), request.name().strip());
     }
 
     @DeleteMapping("/{id}")
@@ -110,7 +107,7 @@ class GroupsController {
     @Operation(operationId = "deleteGroup", summary = "Delete a group")
     @ApiResponse(responseCode = "409", description = "The group is built in.")
     void delete(TenantRef tenant, @PathVariable UUID id) {
-        groups.delete(id);
+        groups.delete(new GroupId(id));
     }
 
     @PutMapping("/{id}/members/{userId}")
@@ -129,39 +126,13 @@ class GroupsController {
 
     @PutMapping("/{id}/permissions/{permission}")
     @Operation(operationId = "grantGroupPermission", summary = "Grant a group a permission")
-    GroupView grant(
-            TenantRef tenant,
-            @PathVariable UUID id,
-            @Parameter(
-                            schema =
-                                    @Schema(
-                                            allowableValues = {
-                                                Permissions.USERS_VIEW, Permissions.USERS_MANAGE,
-                                                        Permissions.GROUPS_MANAGE,
-                                                Permissions.ATTRIBUTES_MANAGE, Permissions.PROFILE_READ_ANY,
-                                                        Permissions.PROFILE_EDIT_ANY
-                                            }))
-                    @PathVariable
-                    String permission) {
-        return groups.grant(new GroupId(id), PermissionCode.of(permission));
+    GroupView grant(TenantRef tenant, @PathVariable UUID id, @PathVariable PermissionCode permission) {
+        return groups.grant(new GroupId(id), permission);
     }
 
     @DeleteMapping("/{id}/permissions/{permission}")
     @Operation(operationId = "revokeGroupPermission", summary = "Revoke a permission granted to a group")
-    GroupView revoke(
-            TenantRef tenant,
-            @PathVariable UUID id,
-            @Parameter(
-                            schema =
-                                    @Schema(
-                                            allowableValues = {
-                                                Permissions.USERS_VIEW, Permissions.USERS_MANAGE,
-                                                        Permissions.GROUPS_MANAGE,
-                                                Permissions.ATTRIBUTES_MANAGE, Permissions.PROFILE_READ_ANY,
-                                                        Permissions.PROFILE_EDIT_ANY
-                                            }))
-                    @PathVariable
-                    String permission) {
-        return groups.revoke(new GroupId(id), PermissionCode.of(permission));
+    GroupView revoke(TenantRef tenant, @PathVariable UUID id, @PathVariable PermissionCode permission) {
+        return groups.revoke(new GroupId(id), permission);
     }
 }

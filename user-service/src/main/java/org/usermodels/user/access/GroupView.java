@@ -1,11 +1,10 @@
-package org.usermodels.user.account;
+package org.usermodels.user.access;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.usermodels.user.access.Permissions;
 
 /** A group as the API shows it. */
 public record GroupView(

@@ -1,0 +1,9 @@
+/**
+ * Mappings usermodels tried and rejected, kept to provoke for real the SQL that made them wrong, which the
+ * chapters show next to the SQL of what replaced them. They live outside {@code org.usermodels.user}, so the
+ * service never maps them: a test builds a session factory of its own over the service's database.
+ */
+@NullMarked
+package org.usermodels.lab;
+
+import org.jspecify.annotations.NullMarked;

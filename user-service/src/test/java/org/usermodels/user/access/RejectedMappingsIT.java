@@ -1,0 +1,84 @@
+package org.usermodels.user.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.usermodels.lab.BidirectionalGroup;
+import org.usermodels.lab.BidirectionalUser;
+import org.usermodels.lab.RejectedMappings;
+import org.usermodels.platform.testsupport.DocumentedSql;
+import org.usermodels.platform.testsupport.SqlRecorder;
+import org.usermodels.user.testing.TenantSql;
+import org.usermodels.user.testing.UserServiceApi;
+import org.usermodels.user.testing.UserServiceIT;
+
+/**
+ * The mapping of memberships that access replaced, provoked for real on the service's own tables: a group and
+ * its users holding each other in a two-way many-to-many, kept in step by a helper. Adding one member to the
+ * group every user is in reads every member; what access does instead is recorded by {@code PitfallsSqlIT}.
+ */
+@UserServiceIT
+class RejectedMappingsIT {
+
+    static final int MEMBERS = 40;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    SqlRecorder sql;
+
+    @Test
+    void aGroupThatHoldsItsMembersReadsEveryOneOfThemToAddOne() {
+        var tenant = new UserServiceApi(port).createTenant();
+        var rows = new TenantSql(dataSource);
+        rows.insertUsers(tenant.id(), "member", MEMBERS);
+        rows.count(tenant.id(), """
+                with joined as (
+                    insert into group_members (group_id, user_id)
+                    select g.id, u.id from groups g cross join users u where g.name = 'members'
+                    on conflict do nothing returning 1)
+                select count(*) from joined
+                """);
+        rows.insertUsers(tenant.id(), "newcomer", 1);
+        var before = rows.count(tenant.id(), "select count(*) from group_members");
+
+        try (var mappings = RejectedMappings.over(dataSource)) {
+            var recorded = sql.record(() -> mappings.fromTransaction(session -> {
+                session.createNativeQuery("select set_config('app.tenant_id', :tenant, true)", String.class)
+                        .setParameter("tenant", tenant.id().toString())
+                        .getSingleResult();
+                var everyone = session.createSelectionQuery(
+                                "from BidirectionalGroup where name = 'members'", BidirectionalGroup.class)
+                        .getSingleResult();
+                var newcomer = session.createSelectionQuery(
+                                "from BidirectionalUser where username = 'newcomer-0001'", BidirectionalUser.class)
+                        .getSingleResult();
+                everyone.addMember(newcomer);
+                session.flush();
+                return everyone.name();
+            }));
+
+            var memberLoad = recorded.statements().stream()
+                    .filter(statement -> statement.startsWith("select")
+                            && statement.contains("from group_members")
+                            && statement.contains("join users"))
+                    .toList();
+            assertThat(memberLoad)
+                    .as("one select of every member in %s", recorded.statements())
+                    .hasSize(1);
+            assertThat(recorded.statements())
+                    .filteredOn(statement -> statement.startsWith("insert into group_members"))
+                    .hasSize(1);
+            assertThat(rows.count(tenant.id(), "select count(*) from group_members"))
+                    .isEqualTo(before + 1);
+            DocumentedSql.matches("performance.md", "members-loaded", memberLoad);
+        }
+    }
+}
