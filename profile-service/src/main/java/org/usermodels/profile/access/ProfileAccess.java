@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.security.Caller;
 import org.usermodels.platform.security.CallerAuthentication;
 import org.usermodels.platform.tenancy.TenantContext;
@@ -60,12 +60,12 @@ public class ProfileAccess {
     private record Me(List<String> permissions) {}
 
     /** Whether the caller is {@code userId} or holds {@code permission} in their tenant. */
-    public boolean isSelfOr(UUID userId, String permission) {
-        return caller().id().equals(userId) || permissions().contains(permission);
+    public boolean isSelfOr(UserId userId, String permission) {
+        return caller().userId().equals(userId) || permissions().contains(permission);
     }
 
     /** @throws AccessDeniedException (403) unless the caller is {@code userId} or holds {@code permission} */
-    public void requireSelfOr(UUID userId, String permission) {
+    public void requireSelfOr(UserId userId, String permission) {
         if (!isSelfOr(userId, permission)) {
             throw new AccessDeniedException("Needs the permission " + permission);
         }

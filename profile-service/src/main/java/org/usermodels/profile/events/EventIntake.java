@@ -10,6 +10,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
+import org.usermodels.platform.domain.TenantId;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.tenancy.TenantBindingFilter;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.tenancy.TenantRef;
@@ -70,7 +72,7 @@ class EventIntake {
                 throw unavailable("The schema of tenant " + tenant.slug() + " could not be migrated.");
             }
         } else {
-            var state = schemas.state(event.tenantId())
+            var state = schemas.state(TenantId.of(event.tenantId()))
                     .orElseThrow(() -> unavailable(
                             "Tenant " + event.tenantId() + " is not known here yet; deliver its TenantCreated first."));
             if (state.status() != SchemaState.Status.READY) {
@@ -151,11 +153,11 @@ class EventIntake {
                                 + payload.path("lastName").asString(""))
                         .strip();
                 profiles.register(
-                        event.aggregateId(),
+                        UserId.of(event.aggregateId()),
                         payload.path("userType").asString("user"),
                         names.isEmpty() ? payload.path("username").asString(null) : names);
             }
-            case "UserDeleted" -> profiles.erase(event.aggregateId());
+            case "UserDeleted" -> profiles.erase(UserId.of(event.aggregateId()));
             default -> log.debug("Event {} needs nothing of profiles", event.type());
         }
         markProcessed(event.id());

@@ -10,7 +10,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 class Address {
 
     @Id
-    private UUID id;
+    private AddressId id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "profile_id", nullable = false, updatable = false)
@@ -62,7 +61,7 @@ class Address {
     protected Address() {}
 
     Address(Profile profile, Details details, Instant now) {
-        this.id = UUID.randomUUID();
+        this.id = AddressId.random();
         this.profile = Objects.requireNonNull(profile, "profile");
         this.createdAt = now;
         assign(details);
@@ -109,7 +108,7 @@ class Address {
         return new Details(label, line1, line2, city, postalCode, region, country, phone, primary);
     }
 
-    UUID id() {
+    AddressId id() {
         return id;
     }
 

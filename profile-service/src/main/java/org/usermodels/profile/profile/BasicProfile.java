@@ -3,8 +3,8 @@ package org.usermodels.profile.profile;
 import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Entity;
 import java.time.Instant;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.domain.UserId;
 
 /** The profile of a default-model user: the fields every profile has, and nothing else. */
 @Entity
@@ -13,7 +13,7 @@ class BasicProfile extends Profile {
 
     protected BasicProfile() {}
 
-    BasicProfile(UUID userId, @Nullable String displayName, Instant now) {
+    BasicProfile(UserId userId, @Nullable String displayName, Instant now) {
         super(userId, displayName, now);
     }
 

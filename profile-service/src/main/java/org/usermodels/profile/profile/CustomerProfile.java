@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.domain.UserId;
 
 /** A customer's profile: their preferred language and how they want to be contacted. */
 @Entity
@@ -34,7 +34,7 @@ class CustomerProfile extends Profile {
 
     protected CustomerProfile() {}
 
-    CustomerProfile(UUID userId, @Nullable String displayName, Instant now) {
+    CustomerProfile(UserId userId, @Nullable String displayName, Instant now) {
         super(userId, displayName, now);
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.usermodels.platform.domain.UserId;
 
 /**
  * The reporting tree under a staff member, read with one recursive query however deep it goes: a recursive
@@ -36,7 +37,13 @@ class OrgChart {
             UUID managerId,
             @Nullable String displayName,
             @Nullable String title,
-            int depth) {}
+            int depth) {
+
+        /** A line as the query selects it ({@code select new}), from the profiles' typed ids. */
+        Line(UserId userId, UserId managerId, @Nullable String displayName, @Nullable String title, int depth) {
+            this(userId.value(), managerId.value(), displayName, title, depth);
+        }
+    }
 
     /** A person with their own reports. */
     record Node(
@@ -50,7 +57,7 @@ class OrgChart {
      * Everyone reporting to {@code root}, directly or not, down to {@code depth} levels, in one statement; at
      * most {@link #MAX_PEOPLE} + 1 of them, so that the caller can tell a tree too large to answer.
      */
-    List<Line> lines(UUID root, int depth) {
+    List<Line> lines(UserId root, int depth) {
         return entityManager
                 .createQuery("""
                         with reports as (
@@ -77,12 +84,12 @@ class OrgChart {
     }
 
     /** The lines as a tree under {@code root}, built in memory from the one query's rows. */
-    static List<Node> tree(UUID root, List<Line> lines) {
+    static List<Node> tree(UserId root, List<Line> lines) {
         Map<UUID, List<Line>> byManager = new LinkedHashMap<>();
         for (var line : lines) {
             byManager.computeIfAbsent(line.managerId(), id -> new ArrayList<>()).add(line);
         }
-        return children(root, byManager);
+        return children(root.value(), byManager);
     }
 
     private static List<Node> children(UUID manager, Map<UUID, List<Line>> byManager) {

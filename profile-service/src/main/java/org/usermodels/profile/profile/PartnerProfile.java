@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.domain.UserId;
 
 /** A partner contact's profile: the company's website and how the contact prefers to be reached. */
 @Entity
@@ -26,7 +26,7 @@ class PartnerProfile extends Profile {
 
     protected PartnerProfile() {}
 
-    PartnerProfile(UUID userId, @Nullable String displayName, Instant now) {
+    PartnerProfile(UserId userId, @Nullable String displayName, Instant now) {
         super(userId, displayName, now);
     }
 

@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.domain.UserId;
 
 /**
  * A user's profile. Its id is the user's id, shared with user-service: a profile has no identity of its own
@@ -34,7 +34,7 @@ abstract class Profile {
 
     @Id
     @Column(name = "user_id")
-    private UUID userId;
+    private UserId userId;
 
     @Column(name = "display_name")
     private @Nullable String displayName;
@@ -59,7 +59,7 @@ abstract class Profile {
 
     protected Profile() {}
 
-    Profile(UUID userId, @Nullable String displayName, Instant now) {
+    Profile(UserId userId, @Nullable String displayName, Instant now) {
         this.userId = Objects.requireNonNull(userId, "userId");
         this.displayName = displayName;
         this.createdAt = now;
@@ -70,7 +70,7 @@ abstract class Profile {
     /** Reads a staff member's skills, with one query: what a view needs beyond the profile's own rows. */
     @FunctionalInterface
     interface SkillsOf {
-        List<ProfileView.SkillLevel> of(UUID userId);
+        List<ProfileView.SkillLevel> of(UserId userId);
     }
 
     /** This kind's part of the profile's view; a basic profile has none. */
@@ -97,7 +97,7 @@ abstract class Profile {
 
     /** The profile in a list. */
     ProfileSearch.Summary summary() {
-        return new ProfileSearch.Summary(userId, kind().code(), displayName, null, null);
+        return new ProfileSearch.Summary(userId.value(), kind().code(), displayName, null, null);
     }
 
     /** The fields every kind of profile has; {@code null} clears one. */
@@ -155,7 +155,7 @@ abstract class Profile {
         addresses.remove(address);
     }
 
-    Optional<Address> address(UUID id) {
+    Optional<Address> address(AddressId id) {
         return addresses.stream().filter(address -> address.id().equals(id)).findFirst();
     }
 
@@ -163,7 +163,7 @@ abstract class Profile {
         return addresses.stream().filter(Address::primary).findFirst();
     }
 
-    UUID userId() {
+    UserId userId() {
         return userId;
     }
 

@@ -4,7 +4,6 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,12 +59,12 @@ class ProfileAdministration {
     /** The caller's profile; a basic one is made on their first call if no event made it yet. */
     @Transactional
     ProfileView me(Caller caller) {
-        profiles.createBasicIfAbsent(caller.id(), displayNameOf(caller));
-        return read(caller.id());
+        profiles.createBasicIfAbsent(caller.userId(), displayNameOf(caller));
+        return read(caller.userId());
     }
 
     @Transactional(readOnly = true)
-    ProfileView read(UUID userId) {
+    ProfileView read(UserId userId) {
         var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
         return ProfileView.of(profile, profiles::skillsOf, access.isSelfOr(userId, ProfileAccess.READ_ANY), tenant());
     }
@@ -76,7 +75,7 @@ class ProfileAdministration {
      * @throws InvalidRequest (400) for fields that are not the profile's kind's, or invalid values
      */
     @Transactional
-    ProfileView patch(UUID userId, Versions.Precondition precondition, JsonNode patch) {
+    ProfileView patch(UserId userId, Versions.Precondition precondition, JsonNode patch) {
         var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
         access.requireSelfOr(userId, ProfileAccess.EDIT_ANY);
         precondition.check(profile.version());
@@ -96,7 +95,7 @@ class ProfileAdministration {
     }
 
     @Transactional(readOnly = true)
-    List<ProfileView.AddressView> addresses(UUID userId) {
+    List<ProfileView.AddressView> addresses(UserId userId) {
         var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
         access.requireSelfOr(userId, ProfileAccess.READ_ANY);
         return profile.addresses().stream().map(ProfileView.AddressView::of).toList();
@@ -104,7 +103,7 @@ class ProfileAdministration {
 
     /** Adds an address; a new primary address demotes the old one ({@link Profile#addAddress}). */
     @Transactional
-    ProfileView.AddressView addAddress(UUID userId, AddressRequest request) {
+    ProfileView.AddressView addAddress(UserId userId, AddressRequest request) {
         var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
         access.requireSelfOr(userId, ProfileAccess.EDIT_ANY);
         var address = profile.addAddress(request.details(), clock.instant());
@@ -113,7 +112,7 @@ class ProfileAdministration {
     }
 
     @Transactional
-    ProfileView.AddressView changeAddress(UUID userId, UUID addressId, AddressRequest request) {
+    ProfileView.AddressView changeAddress(UserId userId, AddressId addressId, AddressRequest request) {
         var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
         var address = profile.address(addressId).orElseThrow(() -> ProfileNotFound.address(addressId));
         access.requireSelfOr(userId, ProfileAccess.EDIT_ANY);
@@ -123,7 +122,7 @@ class ProfileAdministration {
     }
 
     @Transactional
-    void removeAddress(UUID userId, UUID addressId) {
+    void removeAddress(UserId userId, AddressId addressId) {
         var profile = profiles.findWithAddresses(userId).orElseThrow(() -> ProfileNotFound.profile(userId));
         var address = profile.address(addressId).orElseThrow(() -> ProfileNotFound.address(addressId));
         access.requireSelfOr(userId, ProfileAccess.EDIT_ANY);
@@ -131,7 +130,7 @@ class ProfileAdministration {
     }
 
     @Transactional(readOnly = true)
-    List<ProfileView.SkillLevel> skills(UUID userId) {
+    List<ProfileView.SkillLevel> skills(UserId userId) {
         if (profiles.findStaff(userId).isEmpty()) {
             throw staffOrNotFound(userId, "Skills");
         }
@@ -140,7 +139,7 @@ class ProfileAdministration {
 
     /** Sets the level of a skill (1 to 5), adding the skill to the tenant's catalog if it is new. */
     @Transactional
-    List<ProfileView.SkillLevel> rate(UUID userId, String skillName, int level) {
+    List<ProfileView.SkillLevel> rate(UserId userId, String skillName, int level) {
         var staff = profiles.findStaff(userId).orElseThrow(() -> staffOrNotFound(userId, "Skills"));
         access.requireSelfOr(userId, ProfileAccess.EDIT_ANY);
         var name = skillName.strip();
@@ -154,7 +153,7 @@ class ProfileAdministration {
     }
 
     @Transactional
-    List<ProfileView.SkillLevel> forget(UUID userId, String skillName) {
+    List<ProfileView.SkillLevel> forget(UserId userId, String skillName) {
         var staff = profiles.findStaff(userId).orElseThrow(() -> staffOrNotFound(userId, "Skills"));
         access.requireSelfOr(userId, ProfileAccess.EDIT_ANY);
         var skill = skills.findByName(skillName.strip()).orElseThrow(() -> ProfileNotFound.skill(skillName));
@@ -172,12 +171,12 @@ class ProfileAdministration {
      */
     @Transactional
     ProfileView changeManager(UserId staffMember, @Nullable UserId newManager) {
-        var userId = staffMember.value();
+        var userId = staffMember;
         var staff = profiles.findStaff(userId).orElseThrow(() -> staffOrNotFound(userId, "Managers"));
         access.require(ProfileAccess.EDIT_ANY);
         StaffProfile manager = null;
         if (newManager != null) {
-            var managerId = newManager.value();
+            var managerId = newManager;
             manager = profiles.findStaff(managerId)
                     .orElseThrow(() ->
                             InvalidRequest.field("managerId", "must be the user id of a staff member of this tenant"));
@@ -193,7 +192,7 @@ class ProfileAdministration {
 
     /** The reporting tree under a staff member, {@code depth} levels deep (1 to 10), with one query. */
     @Transactional(readOnly = true)
-    List<OrgChart.Node> reports(UUID userId, int depth) {
+    List<OrgChart.Node> reports(UserId userId, int depth) {
         if (profiles.findById(userId).isEmpty()) {
             throw ProfileNotFound.profile(userId);
         }
@@ -210,7 +209,7 @@ class ProfileAdministration {
         return OrgChart.tree(userId, lines);
     }
 
-    private RuntimeException staffOrNotFound(UUID userId, String what) {
+    private RuntimeException staffOrNotFound(UserId userId, String what) {
         return profiles.findById(userId).isPresent() ? ProfileConflict.notStaff(what) : ProfileNotFound.profile(userId);
     }
 

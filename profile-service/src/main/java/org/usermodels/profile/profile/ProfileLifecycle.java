@@ -1,13 +1,13 @@
 package org.usermodels.profile.profile;
 
 import java.time.Clock;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.usermodels.platform.domain.UserId;
 
 /**
  * Profiles come and go with users: {@code UserRegistered} creates the profile of the kind that matches the
@@ -32,7 +32,7 @@ public class ProfileLifecycle {
      * arrived) becomes the right kind; a profile of that kind is left as it is.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void register(UUID userId, String userType, @Nullable String displayName) {
+    public void register(UserId userId, String userType, @Nullable String displayName) {
         var kind = ProfileKind.forUserType(userType);
         if (profiles.findById(userId).isPresent()) {
             if (kind != ProfileKind.BASIC && profiles.promote(userId, kind.code()) == 1) {
@@ -56,7 +56,7 @@ public class ProfileLifecycle {
      * schema), and whoever reported to them reports to nobody.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void erase(UUID userId) {
+    public void erase(UserId userId) {
         profiles.findById(userId).ifPresent(profile -> {
             profiles.delete(profile);
             profiles.flush();

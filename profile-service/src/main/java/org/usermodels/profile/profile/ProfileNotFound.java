@@ -1,9 +1,9 @@
 package org.usermodels.profile.profile;
 
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.usermodels.platform.domain.UserId;
 
 /** No such profile (or address) in the caller's tenant: 404, also when another tenant has one. */
 final class ProfileNotFound extends ErrorResponseException {
@@ -12,15 +12,15 @@ final class ProfileNotFound extends ErrorResponseException {
         super(HttpStatus.NOT_FOUND, problem(title, detail), null);
     }
 
-    static ProfileNotFound profile(UUID userId) {
+    static ProfileNotFound profile(UserId userId) {
         return new ProfileNotFound("Profile not found", "This tenant has no profile of user " + userId + ".");
     }
 
-    static ProfileNotFound staff(UUID userId) {
+    static ProfileNotFound staff(UserId userId) {
         return new ProfileNotFound("Staff profile not found", "This tenant has no staff member " + userId + ".");
     }
 
-    static ProfileNotFound address(UUID id) {
+    static ProfileNotFound address(AddressId id) {
         return new ProfileNotFound("Address not found", "This profile has no address " + id + ".");
     }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapsId;
 import jakarta.persistence.Table;
 import java.util.UUID;
+import org.usermodels.platform.domain.UserId;
 
 /**
  * The association between a staff profile and a skill, with what a plain {@code @ManyToMany} cannot hold: the
@@ -22,7 +23,7 @@ class ProfileSkill {
     /** The composite key: profile and skill. */
     @Embeddable
     record Key(
-            @Column(name = "profile_id") UUID profileId,
+            @Column(name = "profile_id") UserId profileId,
             @Column(name = "skill_id") UUID skillId) {}
 
     @EmbeddedId

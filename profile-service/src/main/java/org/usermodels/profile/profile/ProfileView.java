@@ -95,7 +95,7 @@ record ProfileView(
         static AddressView of(Address address) {
             var details = address.details();
             return new AddressView(
-                    address.id(),
+                    address.id().value(),
                     details.label(),
                     details.line1(),
                     details.line2(),
@@ -116,7 +116,7 @@ record ProfileView(
         var basics = profile.basics();
         var details = profile.details(skills);
         return new ProfileView(
-                profile.userId(),
+                profile.userId().value(),
                 profile.kind().code(),
                 basics.displayName(),
                 basics.bio(),

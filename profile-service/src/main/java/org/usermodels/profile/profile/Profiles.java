@@ -2,17 +2,17 @@ package org.usermodels.profile.profile;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.usermodels.platform.domain.UserId;
 
 /** The profiles of the current tenant: the session's connection points at the tenant's schema. */
-interface Profiles extends Repository<Profile, UUID>, JpaSpecificationExecutor<Profile> {
+interface Profiles extends Repository<Profile, UserId>, JpaSpecificationExecutor<Profile> {
 
-    Optional<Profile> findById(UUID userId);
+    Optional<Profile> findById(UserId userId);
 
     <T extends Profile> T save(T profile);
 
@@ -22,11 +22,11 @@ interface Profiles extends Repository<Profile, UUID>, JpaSpecificationExecutor<P
 
     /** A profile with its addresses, in one statement. */
     @Query("select p from Profile p left join fetch p.addresses where p.userId = :userId")
-    Optional<Profile> findWithAddresses(UUID userId);
+    Optional<Profile> findWithAddresses(UserId userId);
 
     /** A staff profile with its manager, in one statement. */
     @Query("select s from StaffProfile s left join fetch s.manager where s.userId = :userId")
-    Optional<StaffProfile> findStaff(UUID userId);
+    Optional<StaffProfile> findStaff(UserId userId);
 
     /** A staff member's skills with their names, in one statement. */
     @Query("""
@@ -35,7 +35,7 @@ interface Profiles extends Repository<Profile, UUID>, JpaSpecificationExecutor<P
             where r.profile.userId = :userId
             order by lower(r.skill.name)
             """)
-    List<ProfileView.SkillLevel> skillsOf(UUID userId);
+    List<ProfileView.SkillLevel> skillsOf(UserId userId);
 
     /**
      * Creates an empty basic profile unless the user has one, in one statement that is safe when two first
@@ -47,7 +47,7 @@ interface Profiles extends Repository<Profile, UUID>, JpaSpecificationExecutor<P
                     values (:userId, 'basic', :displayName)
                     on conflict (user_id) do nothing
                     """)
-    int createBasicIfAbsent(UUID userId, @Nullable String displayName);
+    int createBasicIfAbsent(UserId userId, @Nullable String displayName);
 
     /**
      * Turns a basic profile into one of another kind. In a SINGLE_TABLE hierarchy that is one UPDATE of the
@@ -59,7 +59,7 @@ interface Profiles extends Repository<Profile, UUID>, JpaSpecificationExecutor<P
             nativeQuery = true,
             value =
                     "update profiles set kind = :kind, version = version + 1 where user_id = :userId and kind = 'basic'")
-    int promote(UUID userId, String kind);
+    int promote(UserId userId, String kind);
 
     /**
      * Whether {@code userId} is {@code manager} or above them in the chain of managers: making {@code manager}
@@ -76,7 +76,7 @@ interface Profiles extends Repository<Profile, UUID>, JpaSpecificationExecutor<P
                     )
                     select exists (select 1 from chain where user_id = :userId)
                     """)
-    boolean inManagementChain(UUID userId, UUID manager);
+    boolean inManagementChain(UserId userId, UserId manager);
 
     /** Serialises changes of managers in the tenant until the transaction ends, so that no two close a cycle. */
     @Query(

@@ -120,7 +120,7 @@ class ProfilesController {
     @Operation(operationId = "readProfile", summary = "Read a profile")
     @Versioned
     ResponseEntity<ProfileView> read(TenantRef tenant, @PathVariable UUID userId, WebRequest request) {
-        var profile = profiles.read(userId);
+        var profile = profiles.read(UserId.of(userId));
         var etag = Versions.etag(profile.version());
         if (request.checkNotModified(etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
@@ -143,7 +143,7 @@ class ProfilesController {
             @PathVariable UUID userId,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody JsonNode patch) {
-        var profile = profiles.patch(userId, Versions.required(ifMatch), patch);
+        var profile = profiles.patch(UserId.of(userId), Versions.required(ifMatch), patch);
         return ResponseEntity.ok().eTag(Versions.etag(profile.version())).body(profile);
     }
 
@@ -159,7 +159,7 @@ class ProfilesController {
                                             maxItems = Profile.MAX_ADDRESSES,
                                             schema = @Schema(implementation = ProfileView.AddressView.class))))
     List<ProfileView.AddressView> addresses(TenantRef tenant, @PathVariable UUID userId) {
-        return profiles.addresses(userId);
+        return profiles.addresses(UserId.of(userId));
     }
 
     @PostMapping(path = "/{userId}/addresses", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -173,7 +173,7 @@ class ProfilesController {
             TenantRef tenant,
             @PathVariable UUID userId,
             @jakarta.validation.Valid @RequestBody AddressRequest request) {
-        var address = profiles.addAddress(userId, request);
+        var address = profiles.addAddress(UserId.of(userId), request);
         var location = ServletUriComponentsBuilder.fromCurrentRequest()
                 .path("/{id}")
                 .buildAndExpand(address.id())
@@ -189,14 +189,14 @@ class ProfilesController {
             @PathVariable UUID userId,
             @PathVariable UUID addressId,
             @jakarta.validation.Valid @RequestBody AddressRequest request) {
-        return profiles.changeAddress(userId, addressId, request);
+        return profiles.changeAddress(UserId.of(userId), new AddressId(addressId), request);
     }
 
     @DeleteMapping("/{userId}/addresses/{addressId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "removeAddress", summary = "Remove an address")
     void removeAddress(TenantRef tenant, @PathVariable UUID userId, @PathVariable UUID addressId) {
-        profiles.removeAddress(userId, addressId);
+        profiles.removeAddress(UserId.of(userId), new AddressId(addressId));
     }
 
     @GetMapping("/{userId}/skills")
@@ -212,7 +212,7 @@ class ProfilesController {
                                             schema = @Schema(implementation = ProfileView.SkillLevel.class))))
     @ApiResponse(responseCode = "409", description = "The profile is not a staff member's.")
     List<ProfileView.SkillLevel> skills(TenantRef tenant, @PathVariable UUID userId) {
-        return profiles.skills(userId);
+        return profiles.skills(UserId.of(userId));
     }
 
     /** A skill's level. */
@@ -238,7 +238,7 @@ class ProfilesController {
             @PathVariable UUID userId,
             @Parameter(schema = @Schema(maxLength = 100)) @PathVariable String skill,
             @Valid @RequestBody Level level) {
-        return profiles.rate(userId, skill, level.level());
+        return profiles.rate(UserId.of(userId), skill, level.level());
     }
 
     @DeleteMapping("/{userId}/skills/{skill}")
@@ -257,7 +257,7 @@ class ProfilesController {
             TenantRef tenant,
             @PathVariable UUID userId,
             @Parameter(schema = @Schema(maxLength = 100)) @PathVariable String skill) {
-        return profiles.forget(userId, skill);
+        return profiles.forget(UserId.of(userId), skill);
     }
 
     /** Who a staff member reports to; {@code null} for nobody. */
@@ -303,6 +303,6 @@ class ProfilesController {
                                             defaultValue = "3"))
                     @RequestParam(defaultValue = "3")
                     int depth) {
-        return profiles.reports(userId, depth);
+        return profiles.reports(UserId.of(userId), depth);
     }
 }

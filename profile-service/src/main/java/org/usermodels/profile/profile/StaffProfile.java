@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.domain.UserId;
 
 /**
  * A staff member's profile: where they work, their manager (another staff profile: a self-reference) and
@@ -39,7 +39,7 @@ class StaffProfile extends Profile {
 
     protected StaffProfile() {}
 
-    StaffProfile(UUID userId, @Nullable String displayName, Instant now) {
+    StaffProfile(UserId userId, @Nullable String displayName, Instant now) {
         super(userId, displayName, now);
     }
 
@@ -57,7 +57,9 @@ class StaffProfile extends Profile {
                         department,
                         title,
                         officeLocation,
-                        manager == null ? null : new ProfileView.PersonRef(manager.userId(), manager.displayName()),
+                        manager == null
+                                ? null
+                                : new ProfileView.PersonRef(manager.userId().value(), manager.displayName()),
                         skills.of(userId())),
                 null);
     }
@@ -77,7 +79,7 @@ class StaffProfile extends Profile {
 
     @Override
     ProfileSearch.Summary summary() {
-        return new ProfileSearch.Summary(userId(), kind().code(), displayName(), department, title);
+        return new ProfileSearch.Summary(userId().value(), kind().code(), displayName(), department, title);
     }
 
     /** Where a staff member works; {@code null} clears a field. */

@@ -30,7 +30,7 @@ class TenantSchemaGuard implements WebMvcConfigurer {
                     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                         TenantContext.current().ifPresent(tenant -> {
                             // a schema being migrated is waited for, never read half-made
-                            var state = schemas.state(tenant.id())
+                            var state = schemas.state(tenant.tenantId())
                                     .filter(known -> known.status() != SchemaState.Status.MIGRATING)
                                     .orElseGet(() -> schemas.provision(tenant));
                             if (state.status() == SchemaState.Status.FAILED) {

@@ -5,6 +5,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.usermodels.platform.domain.TenantId;
 
 /**
  * {@code POST /internal/tenant-schemas/{tenantId}/repair}: once the cause of a failed migration is fixed, a
@@ -22,6 +23,6 @@ class TenantSchemaRepairController {
     @PostMapping("/internal/tenant-schemas/{tenantId}/repair")
     @PreAuthorize("hasRole('platform-admin')")
     SchemaState repair(@PathVariable UUID tenantId) {
-        return schemas.repair(tenantId);
+        return schemas.repair(TenantId.of(tenantId));
     }
 }

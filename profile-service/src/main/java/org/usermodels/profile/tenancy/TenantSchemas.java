@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.usermodels.platform.domain.TenantId;
 import org.usermodels.platform.tenancy.TenantRef;
 
 /**
@@ -42,8 +43,8 @@ public final class TenantSchemas {
     private final Configuration flyway;
     private final JdbcTemplate owner;
     private final int concurrency;
-    private final Map<UUID, SchemaState> states = new ConcurrentHashMap<>();
-    private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
+    private final Map<TenantId, SchemaState> states = new ConcurrentHashMap<>();
+    private final Map<TenantId, Object> locks = new ConcurrentHashMap<>();
 
     TenantSchemas(Configuration flyway, int concurrency) {
         this.flyway = flyway;
@@ -59,7 +60,7 @@ public final class TenantSchemas {
     }
 
     /** The state of a tenant's schema, empty for a tenant this service has not seen. */
-    public Optional<SchemaState> state(UUID tenantId) {
+    public Optional<SchemaState> state(TenantId tenantId) {
         return Optional.ofNullable(states.get(tenantId));
     }
 
@@ -74,8 +75,8 @@ public final class TenantSchemas {
      * @return the schema's state afterwards; a failure is recorded, not thrown
      */
     public SchemaState provision(TenantRef tenant) {
-        return exclusively(tenant.id(), () -> {
-            var known = states.get(tenant.id());
+        return exclusively(tenant.tenantId(), () -> {
+            var known = states.get(tenant.tenantId());
             if (known != null && known.status() == SchemaState.Status.READY) {
                 return known;
             }
@@ -103,7 +104,7 @@ public final class TenantSchemas {
      *
      * @throws IllegalArgumentException for a tenant without a schema
      */
-    public SchemaState repair(UUID tenantId) {
+    public SchemaState repair(TenantId tenantId) {
         var state = state(tenantId).orElseThrow(() -> new IllegalArgumentException("No schema for tenant " + tenantId));
         flywayFor(state.schema()).repair();
         return migrate(new TenantRef(tenantId, state.slug()), state.schema());
@@ -160,10 +161,10 @@ public final class TenantSchemas {
      * its {@code TenantCreated} event may both ask for it, and neither must see the schema half-made.
      */
     private SchemaState migrate(TenantRef tenant, String schema) {
-        return exclusively(tenant.id(), () -> {
+        return exclusively(tenant.tenantId(), () -> {
             var started = System.nanoTime();
             states.put(
-                    tenant.id(),
+                    tenant.tenantId(),
                     new SchemaState(
                             tenant.id(), tenant.slug(), schema, SchemaState.Status.MIGRATING, null, null, null, 0));
             SchemaState state;
@@ -182,7 +183,7 @@ public final class TenantSchemas {
                 log.error("Migrating the schema {} of tenant {} failed", schema, tenant.slug(), e);
                 return failed(tenant, schema, e.getMessage(), started);
             }
-            states.put(tenant.id(), state);
+            states.put(tenant.tenantId(), state);
             return state;
         });
     }
@@ -197,11 +198,11 @@ public final class TenantSchemas {
                 error,
                 Instant.now(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
-        states.put(tenant.id(), state);
+        states.put(tenant.tenantId(), state);
         return state;
     }
 
-    private SchemaState exclusively(UUID tenant, Supplier<SchemaState> work) {
+    private SchemaState exclusively(TenantId tenant, Supplier<SchemaState> work) {
         // synchronized does not pin a virtual thread since JDK 24 (JEP 491)
         synchronized (locks.computeIfAbsent(tenant, id -> new Object())) {
             return work.get();

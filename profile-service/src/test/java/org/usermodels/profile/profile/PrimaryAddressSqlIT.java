@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.tenancy.TenantRef;
 import org.usermodels.platform.testsupport.DocumentedSql;
@@ -92,7 +93,7 @@ class PrimaryAddressSqlIT {
     private Profile profile(UUID userId) {
         return entityManager
                 .createQuery("select p from Profile p left join fetch p.addresses where p.userId = :id", Profile.class)
-                .setParameter("id", userId)
+                .setParameter("id", UserId.of(userId))
                 .getSingleResult();
     }
 

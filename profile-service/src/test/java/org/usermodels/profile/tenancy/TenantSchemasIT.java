@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.usermodels.platform.domain.TenantId;
 import org.usermodels.platform.infra.UsermodelsRealm;
 import org.usermodels.platform.tenancy.TenantRef;
 import org.usermodels.platform.testsupport.DocumentedSql;
@@ -120,11 +121,13 @@ class TenantSchemasIT {
         var took = schemas.migrateAll();
         log.info("Migrated every tenant schema again in {} ms", took.toMillis());
 
-        assertThat(schemas.state(broken.id()).orElseThrow().status()).isEqualTo(SchemaState.Status.FAILED);
-        assertThat(schemas.state(broken.id()).orElseThrow().error()).contains("checksum");
+        assertThat(schemas.state(TenantId.of(broken.id())).orElseThrow().status())
+                .isEqualTo(SchemaState.Status.FAILED);
+        assertThat(schemas.state(TenantId.of(broken.id())).orElseThrow().error())
+                .contains("checksum");
         assertThat(many)
                 .allSatisfy(tenant -> assertThat(
-                                schemas.state(tenant.id()).orElseThrow().status())
+                                schemas.state(tenant.tenantId()).orElseThrow().status())
                         .isEqualTo(SchemaState.Status.READY));
         api.as(brokenMember.token())
                 .get("/profiles/me")
@@ -217,6 +220,6 @@ class TenantSchemasIT {
 
         assertThat(state.status()).isEqualTo(SchemaState.Status.FAILED);
         assertThat(state.error()).contains("belongs to another tenant");
-        assertThat(schemas.state(first.id()).orElseThrow().status()).isEqualTo(SchemaState.Status.READY);
+        assertThat(schemas.state(first.tenantId()).orElseThrow().status()).isEqualTo(SchemaState.Status.READY);
     }
 }

@@ -51,12 +51,12 @@ public class Access {
      * see no permission at all.)
      */
     public Set<String> effectivePermissions(UserId user) {
-        return Set.copyOf(inTransaction(() -> members.effectivePermissions(user.value())));
+        return Set.copyOf(inTransaction(() -> members.effectivePermissions(user)));
     }
 
     /** The user's groups and effective permissions, in one statement. */
     public Standing standing(UserId user) {
-        var rows = inTransaction(() -> members.standing(user.value()));
+        var rows = inTransaction(() -> members.standing(user));
         var groups = new ArrayList<GroupView.Ref>();
         var permissions = new ArrayList<String>();
         for (var row : rows) {

@@ -13,9 +13,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
-import org.hibernate.annotations.TenantId;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.domain.TenantId;
 
 /**
  * A group of users of one tenant, with the permissions its members get. Every tenant has two that cannot
@@ -34,11 +33,11 @@ class Group {
     static final String MEMBERS = "members";
 
     @Id
-    private UUID id;
+    private GroupId id;
 
-    @TenantId
+    @org.hibernate.annotations.TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
-    private UUID tenantId;
+    private TenantId tenantId;
 
     @Column(nullable = false)
     private String name;
@@ -62,8 +61,8 @@ class Group {
     protected Group() {}
 
     /** A new group of the tenant {@code tenantId}, the one Hibernate binds the session to. */
-    Group(UUID tenantId, String name, Instant now) {
-        this.id = UUID.randomUUID();
+    Group(TenantId tenantId, String name, Instant now) {
+        this.id = GroupId.random();
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.name = Objects.requireNonNull(name, "name");
         this.createdAt = now;
@@ -94,7 +93,7 @@ class Group {
         permissions.remove(permission.value());
     }
 
-    UUID id() {
+    GroupId id() {
         return id;
     }
 

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -55,12 +54,12 @@ public class GroupAdministration {
     @Transactional
     public void createBuiltInGroups() {
         if (groups.findByName(Group.ADMINS).isEmpty()) {
-            var admins = new Group(TenantContext.require().id(), Group.ADMINS, clock.instant());
+            var admins = new Group(TenantContext.require().tenantId(), Group.ADMINS, clock.instant());
             Permissions.ALL.stream().map(PermissionCode::of).forEach(admins::grant);
             groups.save(admins);
         }
         if (groups.findByName(Group.MEMBERS).isEmpty()) {
-            groups.save(new Group(TenantContext.require().id(), Group.MEMBERS, clock.instant()));
+            groups.save(new Group(TenantContext.require().tenantId(), Group.MEMBERS, clock.instant()));
         }
     }
 
@@ -85,7 +84,7 @@ public class GroupAdministration {
                 newUsers.stream().map(UserId::toString).toArray(String[]::new),
                 found.stream().map(group -> group.id().toString()).toArray(String[]::new));
         return found.stream()
-                .map(group -> new GroupView.Ref(group.id(), group.name()))
+                .map(group -> new GroupView.Ref(group.id().value(), group.name()))
                 .sorted(Comparator.comparing(GroupView.Ref::name))
                 .toList();
     }
@@ -95,7 +94,7 @@ public class GroupAdministration {
      * is a member of the group. An {@code exists} on the memberships' key, so the other feature's query needs
      * neither this feature's entities nor a join that could repeat its rows.
      */
-    public static <T> Specification<T> membersOf(GroupId group, SingularAttribute<? super T, UUID> userId) {
+    public static <T> Specification<T> membersOf(GroupId group, SingularAttribute<? super T, UserId> userId) {
         return (root, query, cb) -> {
             var membership = query.subquery(Membership.Key.class);
             var member = membership.from(Membership.class);
@@ -103,7 +102,7 @@ public class GroupAdministration {
             return cb.exists(membership
                     .select(key)
                     .where(
-                            cb.equal(key.get(Membership_.Key_.groupId), group.value()),
+                            cb.equal(key.get(Membership_.Key_.groupId), group),
                             cb.equal(key.get(Membership_.Key_.userId), root.get(userId))));
         };
     }
@@ -122,9 +121,9 @@ public class GroupAdministration {
 
     @Transactional(readOnly = true)
     GroupView read(GroupId id) {
-        var group = groups.findWithPermissions(id.value()).orElseThrow(() -> NotFound.group(id));
+        var group = groups.findWithPermissions(id).orElseThrow(() -> NotFound.group(id));
         access.require(Permissions.USERS_VIEW);
-        return GroupView.of(group, members.countMembers(id.value()));
+        return GroupView.of(group, members.countMembers(id));
     }
 
     @Transactional
@@ -137,13 +136,13 @@ public class GroupAdministration {
         if (groups.existsByNameIgnoreCase(name)) {
             throw GroupConflict.nameTaken();
         }
-        var group = groups.save(new Group(TenantContext.require().id(), name, clock.instant()));
+        var group = groups.save(new Group(TenantContext.require().tenantId(), name, clock.instant()));
         return GroupView.of(group, 0);
     }
 
     @Transactional
     GroupView rename(GroupId id, String name) {
-        var group = groups.findWithPermissions(id.value()).orElseThrow(() -> NotFound.group(id));
+        var group = groups.findWithPermissions(id).orElseThrow(() -> NotFound.group(id));
         access.require(Permissions.GROUPS_MANAGE);
         if (group.builtIn()) {
             throw GroupConflict.builtIn(group.name());
@@ -152,13 +151,13 @@ public class GroupAdministration {
             throw GroupConflict.nameTaken();
         }
         group.rename(name);
-        return GroupView.of(group, members.countMembers(id.value()));
+        return GroupView.of(group, members.countMembers(id));
     }
 
     /** Deletes a group; its memberships and grants go with it (the foreign keys cascade). */
     @Transactional
     void delete(GroupId id) {
-        var group = groups.findById(id.value()).orElseThrow(() -> NotFound.group(id));
+        var group = groups.findById(id).orElseThrow(() -> NotFound.group(id));
         access.require(Permissions.GROUPS_MANAGE);
         if (group.builtIn()) {
             throw GroupConflict.builtIn(group.name());
@@ -171,7 +170,7 @@ public class GroupAdministration {
     void addMember(GroupId groupId, UserId userId) {
         requireGroupAndUser(groupId, userId);
         access.require(Permissions.GROUPS_MANAGE);
-        members.join(groupId.value(), userId.value());
+        members.join(groupId, userId);
         access.forget();
     }
 
@@ -180,30 +179,30 @@ public class GroupAdministration {
     void removeMember(GroupId groupId, UserId userId) {
         requireGroupAndUser(groupId, userId);
         access.require(Permissions.GROUPS_MANAGE);
-        members.leave(groupId.value(), userId.value());
+        members.leave(groupId, userId);
         access.forget();
     }
 
     @Transactional
     GroupView grant(GroupId id, PermissionCode permission) {
-        var group = groups.findWithPermissions(id.value()).orElseThrow(() -> NotFound.group(id));
+        var group = groups.findWithPermissions(id).orElseThrow(() -> NotFound.group(id));
         access.require(Permissions.GROUPS_MANAGE);
         group.grant(permission);
         access.forget();
-        return GroupView.of(group, members.countMembers(id.value()));
+        return GroupView.of(group, members.countMembers(id));
     }
 
     @Transactional
     GroupView revoke(GroupId id, PermissionCode permission) {
-        var group = groups.findWithPermissions(id.value()).orElseThrow(() -> NotFound.group(id));
+        var group = groups.findWithPermissions(id).orElseThrow(() -> NotFound.group(id));
         access.require(Permissions.GROUPS_MANAGE);
         group.revoke(permission);
         access.forget();
-        return GroupView.of(group, members.countMembers(id.value()));
+        return GroupView.of(group, members.countMembers(id));
     }
 
     private void requireGroupAndUser(GroupId groupId, UserId userId) {
-        if (groups.findById(groupId.value()).isEmpty()) {
+        if (groups.findById(groupId).isEmpty()) {
             throw NotFound.group(groupId);
         }
         if (!users.exists(userId)) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.usermodels.platform.domain.UserId;
 
 /**
  * The memberships of the current tenant's groups, and the permissions granted to its users directly: the rows
@@ -35,20 +36,20 @@ interface GroupMembers extends Repository<Membership, Membership.Key> {
             insert into group_members (group_id, user_id) values (:group, :user)
             on conflict do nothing
             """)
-    int join(UUID group, UUID user);
+    int join(GroupId group, UserId user);
 
     /** Ends the user's membership of the group; answers whether there was one. */
     @Modifying
     @Query("delete from Membership m where m.id.groupId = :group and m.id.userId = :user")
-    int leave(UUID group, UUID user);
+    int leave(GroupId group, UserId user);
 
     /** Ends every membership of the user. */
     @Modifying
     @Query("delete from Membership m where m.id.userId = :user")
-    int leaveAll(UUID user);
+    int leaveAll(UserId user);
 
     @Query("select count(m) from Membership m where m.id.groupId = :group")
-    long countMembers(UUID group);
+    long countMembers(GroupId group);
 
     /** Grants the user a permission directly; granted already, it stays so. */
     @Modifying
@@ -56,17 +57,17 @@ interface GroupMembers extends Repository<Membership, Membership.Key> {
             insert into user_permissions (user_id, permission_code) values (:user, :permission)
             on conflict do nothing
             """)
-    int grant(UUID user, String permission);
+    int grant(UserId user, String permission);
 
     @Modifying
     @Query(
             nativeQuery = true,
             value = "delete from user_permissions where user_id = :user and permission_code = :permission")
-    int revoke(UUID user, String permission);
+    int revoke(UserId user, String permission);
 
     @Modifying
     @Query(nativeQuery = true, value = "delete from user_permissions where user_id = :user")
-    int revokeAll(UUID user);
+    int revokeAll(UserId user);
 
     /**
      * The user's effective permissions: granted directly, or through a group they belong to. One statement,
@@ -82,7 +83,7 @@ interface GroupMembers extends Repository<Membership, Membership.Key> {
             join group_members gm on gm.tenant_id = gp.tenant_id and gm.group_id = gp.group_id
             where gm.user_id = :user
             """)
-    List<String> effectivePermissions(UUID user);
+    List<String> effectivePermissions(UserId user);
 
     /**
      * Where the user stands: a row per group they belong to ({@code kind = 'group'}, with its id and name) and a
@@ -104,7 +105,7 @@ interface GroupMembers extends Repository<Membership, Membership.Key> {
             join group_members gm on gm.tenant_id = gp.tenant_id and gm.group_id = gp.group_id
             where gm.user_id = :user
             """)
-    List<StandingRow> standing(UUID user);
+    List<StandingRow> standing(UserId user);
 
     /** One row of {@link #standing}. */
     interface StandingRow {

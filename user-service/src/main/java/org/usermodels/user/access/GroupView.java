@@ -22,7 +22,7 @@ public record GroupView(
 
     static GroupView of(Group group, long members) {
         return new GroupView(
-                group.id(),
+                group.id().value(),
                 group.name(),
                 group.builtIn(),
                 group.permissions().stream().sorted().toList(),
@@ -38,7 +38,13 @@ public record GroupView(
             @Schema(minimum = "0", maximum = "9223372036854775807")
             long members,
 
-            Instant createdAt) {}
+            Instant createdAt) {
+
+        /** A summary as a query selects it ({@code select new}), from the group's typed id. */
+        Summary(GroupId id, String name, long members, Instant createdAt) {
+            this(id.value(), name, members, createdAt);
+        }
+    }
 
     /** A group a user belongs to. */
     public record Ref(UUID id, @Schema(maxLength = 100) String name) {}

@@ -3,14 +3,13 @@ package org.usermodels.user.access;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /** The groups of the current tenant. */
-interface Groups extends Repository<Group, UUID> {
+interface Groups extends Repository<Group, GroupId> {
 
-    Optional<Group> findById(UUID id);
+    Optional<Group> findById(GroupId id);
 
     Optional<Group> findByName(String name);
 
@@ -25,7 +24,7 @@ interface Groups extends Repository<Group, UUID> {
 
     /** Every group with its number of members, in one statement. */
     @Query("""
-            select new org.usermodels.user.access.GroupView$Summary(g.id, g.name, count(m), g.createdAt)
+            select new org.usermodels.user.access.GroupView$Summary(g.id, g.name, count(m.id.userId), g.createdAt)
             from Group g
             left join Membership m on m.id.groupId = g.id
             group by g.id, g.name, g.createdAt
@@ -39,7 +38,7 @@ interface Groups extends Repository<Group, UUID> {
             left join fetch g.permissions
             where g.id = :id
             """)
-    Optional<Group> findWithPermissions(UUID id);
+    Optional<Group> findWithPermissions(GroupId id);
 
     @Query("select count(g) from Group g")
     long countAll();

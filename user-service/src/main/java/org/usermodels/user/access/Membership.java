@@ -5,9 +5,9 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import java.util.UUID;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.TenantId;
+import org.usermodels.platform.domain.TenantId;
+import org.usermodels.platform.domain.UserId;
 
 /**
  * A user's membership of a group: a row of {@code group_members}, naming the group and the user by id. Neither
@@ -23,17 +23,17 @@ class Membership {
     @EmbeddedId
     private Key id;
 
-    @TenantId
+    @org.hibernate.annotations.TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
-    private UUID tenantId;
+    private TenantId tenantId;
 
     protected Membership() {}
 
     /** The membership's key: the group and the user. */
     @Embeddable
     record Key(
-            @Column(name = "group_id") UUID groupId,
-            @Column(name = "user_id") UUID userId) {}
+            @Column(name = "group_id") GroupId groupId,
+            @Column(name = "user_id") UserId userId) {}
 
     Key id() {
         return id;

@@ -39,7 +39,7 @@ class PermissionGrants {
     List<String> grant(UserId user, PermissionCode permission) {
         requireUser(user);
         access.require(Permissions.USERS_MANAGE);
-        members.grant(user.value(), permission.value());
+        members.grant(user, permission.value());
         access.forget();
         return sorted(user);
     }
@@ -48,7 +48,7 @@ class PermissionGrants {
     List<String> revoke(UserId user, PermissionCode permission) {
         requireUser(user);
         access.require(Permissions.USERS_MANAGE);
-        members.revoke(user.value(), permission.value());
+        members.revoke(user, permission.value());
         access.forget();
         return sorted(user);
     }
@@ -58,8 +58,9 @@ class PermissionGrants {
     @Transactional(propagation = Propagation.MANDATORY)
     public void userDeleted(NumberedEvent numbered) {
         if (numbered.event() instanceof DomainEvent.UserDeleted deleted) {
-            members.leaveAll(deleted.userId());
-            members.revokeAll(deleted.userId());
+            var user = UserId.of(deleted.userId());
+            members.leaveAll(user);
+            members.revokeAll(user);
         }
     }
 

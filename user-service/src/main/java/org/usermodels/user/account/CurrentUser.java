@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.security.Caller;
 import org.usermodels.platform.tenancy.TenantRef;
 import org.usermodels.user.access.GroupAdministration;
@@ -35,20 +34,20 @@ class CurrentUser {
     @Transactional
     UserView me(Caller caller, TenantRef tenant) {
         enrollIfNew(caller, tenant);
-        return administration.read(caller.id()).in(tenant);
+        return administration.read(caller.userId()).in(tenant);
     }
 
     /** Enrolls the caller if this tenant has no row for them yet; answers whether it did. */
     @Transactional
     boolean enrollIfNew(Caller caller, TenantRef tenant) {
         var inserted = users.enrollIfAbsent(
-                        caller.id(), caller.username(), caller.email(), caller.givenName(), caller.familyName())
+                        caller.userId(), caller.username(), caller.email(), caller.givenName(), caller.familyName())
                 == 1;
         if (inserted) {
-            var user = users.findById(caller.id()).orElseThrow();
+            var user = users.findById(caller.userId()).orElseThrow();
             user.enrolled();
             users.save(user); // with the UserRegistered it recorded
-            groups.enrol(List.of(UserId.of(caller.id())), Set.of());
+            groups.enrol(List.of(caller.userId()), Set.of());
             log.info("Enrolled user {} in tenant {} on first call", caller.id(), tenant.slug());
         }
         return inserted;

@@ -9,8 +9,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.domain.TenantId;
+import org.usermodels.platform.domain.UserId;
 
 /**
  * A customer: a user with a customer number (generated, unique in the tenant), a loyalty tier and a record
@@ -43,8 +44,8 @@ class Customer extends User {
     protected Customer() {}
 
     Customer(
-            UUID id,
-            UUID tenantId,
+            UserId id,
+            TenantId tenantId,
             Profile profile,
             Map<String, Object> attributes,
             Instant joined,

@@ -18,6 +18,6 @@ class ExistingUsers implements TenantUsers {
     @Override
     @Transactional(readOnly = true)
     public boolean exists(UserId user) {
-        return users.existsById(user.value());
+        return users.existsById(user);
     }
 }

@@ -3,6 +3,7 @@ package org.usermodels.user.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,9 +48,9 @@ public class LocalUsers {
     public List<LocalUser> all() {
         return users.findAll((root, query, cb) -> cb.conjunction()).stream()
                 .map(user -> new LocalUser(
-                        UserId.of(user.id()),
+                        user.id(),
                         user.dateJoined(),
-                        user.email(),
+                        Objects.toString(user.email(), null),
                         user.firstName(),
                         user.lastName(),
                         user.status() == UserStatus.ACTIVE))
@@ -80,7 +81,7 @@ public class LocalUsers {
     }
 
     private User find(UserId id) {
-        return users.findById(id.value())
+        return users.findById(id)
                 .orElseThrow(() -> new IllegalStateException("User " + id + " is not one of the tenant's"));
     }
 }

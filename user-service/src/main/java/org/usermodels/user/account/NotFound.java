@@ -1,9 +1,9 @@
 package org.usermodels.user.account;
 
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.usermodels.platform.domain.UserId;
 
 /** No such user in the caller's tenant: 404, also when another tenant has one with that id. */
 final class NotFound extends ErrorResponseException {
@@ -12,7 +12,7 @@ final class NotFound extends ErrorResponseException {
         super(HttpStatus.NOT_FOUND, problem(title, detail), null);
     }
 
-    static NotFound user(UUID id) {
+    static NotFound user(UserId id) {
         return new NotFound("User not found", "This tenant has no user " + id + ".");
     }
 

@@ -9,8 +9,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.domain.TenantId;
+import org.usermodels.platform.domain.UserId;
 
 /** A partner contact: a user who speaks for a partner company. */
 @Entity
@@ -37,7 +38,12 @@ class PartnerContact extends User {
     protected PartnerContact() {}
 
     PartnerContact(
-            UUID id, UUID tenantId, Profile profile, Map<String, Object> attributes, Instant joined, Company company) {
+            UserId id,
+            TenantId tenantId,
+            Profile profile,
+            Map<String, Object> attributes,
+            Instant joined,
+            Company company) {
         super(id, tenantId, profile, attributes, joined);
         assign(company);
     }

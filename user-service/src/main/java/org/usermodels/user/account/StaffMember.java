@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.domain.TenantId;
+import org.usermodels.platform.domain.UserId;
 
 /** A staff member: a user with an employee number (unique in the tenant), department, title and hire date. */
 @Entity
@@ -31,8 +32,8 @@ class StaffMember extends User {
     protected StaffMember() {}
 
     StaffMember(
-            UUID id,
-            UUID tenantId,
+            UserId id,
+            TenantId tenantId,
             Profile profile,
             Map<String, Object> attributes,
             Instant joined,

@@ -19,14 +19,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.SQLRestriction;
-import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.usermodels.platform.domain.IllegalTransition;
+import org.usermodels.platform.domain.TenantId;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.user.attribute.AttributeValuesConverter;
 import org.usermodels.user.outbox.DomainEvent;
 import org.usermodels.user.outbox.NumberedEvent;
@@ -56,11 +56,11 @@ import org.usermodels.user.outbox.NumberedEvent;
 class User extends AbstractAggregateRoot<User> {
 
     @Id
-    private UUID id;
+    private UserId id;
 
-    @TenantId
+    @org.hibernate.annotations.TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
-    private UUID tenantId;
+    private TenantId tenantId;
 
     @Column(nullable = false, updatable = false)
     private String username;
@@ -116,10 +116,10 @@ class User extends AbstractAggregateRoot<User> {
      * A new user of the tenant {@code tenantId}, which must be the tenant Hibernate binds the session to (it
      * refuses another when the row is inserted). Records {@code UserRegistered}.
      */
-    User(UUID id, UUID tenantId, Profile profile, Map<String, Object> attributes, Instant joined) {
+    User(UserId id, TenantId tenantId, Profile profile, Map<String, Object> attributes, Instant joined) {
         this.id = Objects.requireNonNull(id, "id");
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
-        this.username = profile.username().toLowerCase(Locale.ROOT);
+        this.username = profile.username().value();
         this.status = UserStatus.ACTIVE;
         this.dateJoined = joined;
         this.attributes = Map.copyOf(attributes);
@@ -136,12 +136,13 @@ class User extends AbstractAggregateRoot<User> {
     }
 
     private void recordRegistration() {
-        record(new DomainEvent.UserRegistered(tenantId, id, type().code(), username, email, firstName, lastName));
+        record(new DomainEvent.UserRegistered(
+                tenantId.value(), id.value(), type().code(), username, email, firstName, lastName));
     }
 
     private void recordUpdate() {
         record(new DomainEvent.UserUpdated(
-                tenantId, id, type().code(), username, email, firstName, lastName, status.name()));
+                tenantId.value(), id.value(), type().code(), username, email, firstName, lastName, status.name()));
     }
 
     /** Registers the event as the user's next one; numbered now, so the change and its number are one UPDATE. */
@@ -156,15 +157,15 @@ class User extends AbstractAggregateRoot<User> {
      * @param timeZone an IANA time zone, {@code null} when not chosen
      */
     record Profile(
-            String username,
-            @Nullable String email,
+            Username username,
+            @Nullable EmailAddress email,
             @Nullable String firstName,
             @Nullable String lastName,
             @Nullable Locale locale,
             @Nullable ZoneId timeZone) {
 
         /** The same profile with other contact details. */
-        Profile withContact(@Nullable String email, @Nullable String firstName, @Nullable String lastName) {
+        Profile withContact(@Nullable EmailAddress email, @Nullable String firstName, @Nullable String lastName) {
             return new Profile(username, email, firstName, lastName, locale, timeZone);
         }
     }
@@ -172,8 +173,8 @@ class User extends AbstractAggregateRoot<User> {
     /** What the user says about themselves now. */
     Profile profile() {
         return new Profile(
-                username,
-                email,
+                username(),
+                email(),
                 firstName,
                 lastName,
                 locale == null ? null : Locale.forLanguageTag(locale),
@@ -186,7 +187,7 @@ class User extends AbstractAggregateRoot<User> {
     }
 
     void changeProfile(Profile profile) {
-        this.email = profile.email();
+        this.email = profile.email() == null ? null : profile.email().value();
         this.firstName = profile.firstName();
         this.lastName = profile.lastName();
         this.locale = profile.locale() == null ? null : profile.locale().toLanguageTag();
@@ -208,8 +209,8 @@ class User extends AbstractAggregateRoot<User> {
     void edit(UserEdit edit, Map<String, Object> attributeValues, Instant now) {
         applyDetails(edit, now); // first: when the type's rules refuse them, nothing has changed
         changeProfile(new Profile(
-                username,
-                edit.email(),
+                username(),
+                new EmailAddress(edit.email()),
                 edit.firstName(),
                 edit.lastName(),
                 edit.locale() == null ? null : Locale.forLanguageTag(edit.locale()),
@@ -236,7 +237,7 @@ class User extends AbstractAggregateRoot<User> {
      */
     void takeOverIdentity(
             @Nullable String email, @Nullable String firstName, @Nullable String lastName, boolean enabled) {
-        changeProfile(profile().withContact(email, firstName, lastName));
+        changeProfile(profile().withContact(EmailAddress.ofNullable(email), firstName, lastName));
         changeStatus(enabled ? UserStatus.ACTIVE : UserStatus.DISABLED);
         recordUpdate();
     }
@@ -286,7 +287,7 @@ class User extends AbstractAggregateRoot<User> {
         }
         this.deletedAt = now;
         this.status = UserStatus.DISABLED;
-        record(new DomainEvent.UserDeleted(tenantId, id));
+        record(new DomainEvent.UserDeleted(tenantId.value(), id.value()));
     }
 
     /** How many events the user has recorded. */
@@ -294,20 +295,20 @@ class User extends AbstractAggregateRoot<User> {
         return eventSequence;
     }
 
-    UUID id() {
+    UserId id() {
         return id;
     }
 
-    UUID tenantId() {
+    TenantId tenantId() {
         return tenantId;
     }
 
-    String username() {
-        return username;
+    Username username() {
+        return new Username(username);
     }
 
-    @Nullable String email() {
-        return email;
+    @Nullable EmailAddress email() {
+        return EmailAddress.ofNullable(email);
     }
 
     @Nullable String firstName() {

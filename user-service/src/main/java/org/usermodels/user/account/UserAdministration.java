@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,10 +62,10 @@ class UserAdministration {
      * the caller's permissions unless it is the user themselves, and where the user stands).
      */
     @Transactional(readOnly = true)
-    UserView read(UUID id) {
+    UserView read(UserId id) {
         var user = users.findById(id).orElseThrow(() -> NotFound.user(id));
-        access.requireSelfOr(UserId.of(id), Permissions.USERS_VIEW);
-        return UserView.of(user, access.standing(UserId.of(id)));
+        access.requireSelfOr(id, Permissions.USERS_VIEW);
+        return UserView.of(user, access.standing(id));
     }
 
     /**
@@ -77,9 +76,9 @@ class UserAdministration {
      * @throws AccessDeniedException (403) for a change only {@code users.manage} may make
      */
     @Transactional
-    UserView patch(UUID id, Versions.Precondition precondition, JsonNode patch) {
+    UserView patch(UserId id, Versions.Precondition precondition, JsonNode patch) {
         var user = users.findById(id).orElseThrow(() -> NotFound.user(id));
-        access.requireSelfOr(UserId.of(id), Permissions.USERS_MANAGE);
+        access.requireSelfOr(id, Permissions.USERS_MANAGE);
         precondition.check(user.version());
         checkPatchShape(patch);
         var before = UserEdit.of(user);
@@ -112,7 +111,8 @@ class UserAdministration {
         if (!problems.isEmpty()) {
             throw InvalidRequest.of(problems);
         }
-        if (!edit.email().equalsIgnoreCase(String.valueOf(before.email())) && users.emailTaken(edit.email(), id)) {
+        if (!edit.email().equalsIgnoreCase(String.valueOf(before.email()))
+                && users.emailTaken(new EmailAddress(edit.email()), id)) {
             throw Conflict.taken("email", "email address");
         }
         requireDetailsOfItsType(user, edit);
@@ -133,7 +133,7 @@ class UserAdministration {
         if (identityChanged(before, edit)) {
             identities.update(id, edit.email(), edit.firstName(), edit.lastName(), edit.status() == UserStatus.ACTIVE);
         }
-        return UserView.of(user, access.standing(UserId.of(id)));
+        return UserView.of(user, access.standing(id));
     }
 
     /**
@@ -141,10 +141,10 @@ class UserAdministration {
      * Keycloak fails, nothing changes here either.
      */
     @Transactional
-    void delete(UUID id) {
+    void delete(UserId id) {
         var user = users.findById(id).orElseThrow(() -> NotFound.user(id));
         access.require(Permissions.USERS_MANAGE);
-        if (access.isSelf(UserId.of(id))) {
+        if (access.isSelf(id)) {
             throw Conflict.selfDeletion();
         }
         user.delete(clock.instant());

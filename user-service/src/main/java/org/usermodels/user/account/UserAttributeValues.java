@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.web.FieldProblem;
 import org.usermodels.user.attribute.AttributeSchema;
 import org.usermodels.user.attribute.AttributeValueStore;
@@ -74,7 +75,7 @@ class UserAttributeValues implements AttributeValueStore {
                         """).setParameter("name", name).getResultList();
         var values = new ArrayList<StoredValue>(rows.size());
         for (var row : rows) {
-            values.add(new StoredValue((UUID) row[0], AttributeValuesConverter.fromJson((String) row[1])));
+            values.add(new StoredValue(UserId.of((UUID) row[0]), AttributeValuesConverter.fromJson((String) row[1])));
         }
         return values;
     }
@@ -95,7 +96,7 @@ class UserAttributeValues implements AttributeValueStore {
     }
 
     @Override
-    public boolean taken(String name, String json, @Nullable UUID except) {
+    public boolean taken(String name, String json, @Nullable UserId except) {
         return (Boolean) entityManager
                 .createNativeQuery("""
                         select exists (
@@ -106,7 +107,7 @@ class UserAttributeValues implements AttributeValueStore {
                         """)
                 .setParameter("name", name)
                 .setParameter("value", json)
-                .setParameter("except", except == null ? new UUID(0, 0) : except)
+                .setParameter("except", except == null ? new UUID(0, 0) : except.value())
                 .getSingleResult();
     }
 
@@ -146,7 +147,7 @@ class UserAttributeValues implements AttributeValueStore {
     }
 
     /** One problem per unique attribute whose value another user of the tenant already holds. */
-    List<FieldProblem> uniquenessProblems(AttributeSchema schema, Map<String, Object> values, UUID user) {
+    List<FieldProblem> uniquenessProblems(AttributeSchema schema, Map<String, Object> values, UserId user) {
         var problems = new ArrayList<FieldProblem>();
         for (var name : schema.uniqueNames()) {
             var value = values.get(name);

@@ -79,10 +79,11 @@ record UserEdit(
                         details.partner().companyName(),
                         details.partner().companyRegistrationId(),
                         PartnerContact.PartnerTier.valueOf(details.partner().partnerTier()));
+        var email = user.email();
         return new UserEdit(
                 user.type().code(),
-                user.username(),
-                user.email() == null ? "" : user.email(),
+                user.username().value(),
+                email == null ? "" : email.value(),
                 user.firstName() == null ? "" : user.firstName(),
                 user.lastName() == null ? "" : user.lastName(),
                 user.status(),

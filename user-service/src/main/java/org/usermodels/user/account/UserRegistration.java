@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.usermodels.platform.domain.TenantId;
 import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.web.FieldProblem;
@@ -90,7 +90,7 @@ public class UserRegistration {
      *     was created then
      */
     public UserView register(NewUser request, Set<String> extraGroups) {
-        var organization = TenantContext.require().id();
+        var organization = TenantContext.require().tenantId();
         var type = requirePassed(transactions
                 .execute(status -> checks.check(List.of(request), List.of(0), false))
                 .getFirst());
@@ -104,14 +104,14 @@ public class UserRegistration {
     }
 
     /** A tenant administrator whose identity exists in Keycloak and whose row is still to be written. */
-    public record PendingAdministrator(UUID id, NewUser request) {}
+    public record PendingAdministrator(UserId id, NewUser request) {}
 
     /**
      * First half of creating a new tenant's administrator: the identity in Keycloak, a default-model user
      * whatever types the tenant enables. The tenant's provisioning then writes the row in its own
      * transaction ({@link #completeAdministrator}) or gives up ({@link #abandon}).
      */
-    public PendingAdministrator reserveAdministrator(UUID organization, NewUser request) {
+    public PendingAdministrator reserveAdministrator(TenantId organization, NewUser request) {
         var id = identities.createMember(organization, identityOf(request, UserType.USER));
         return new PendingAdministrator(id, request);
     }
@@ -131,7 +131,7 @@ public class UserRegistration {
      * A user of a batch: the id they are to have, chosen by the caller so that a batch tried again after a
      * crash recognises what it created before, and the row they came from.
      */
-    public record Planned(UUID id, int row, NewUser request) {}
+    public record Planned(UserId id, int row, NewUser request) {}
 
     /**
      * What became of a planned user.
@@ -139,7 +139,7 @@ public class UserRegistration {
      * @param created whether the user exists now (created by this batch, or by an earlier attempt at it)
      * @param problems why not, otherwise: one entry per field, as a single creation's 400 or 409 would name it
      */
-    public record Outcome(UUID id, int row, boolean created, List<FieldProblem> problems) {}
+    public record Outcome(UserId id, int row, boolean created, List<FieldProblem> problems) {}
 
     /**
      * Registers a batch of users, each exactly as {@link #register} registers one (checked by the same rules,
@@ -156,14 +156,14 @@ public class UserRegistration {
      *     of the batch was written then, and it may be tried again as it is
      */
     public List<Outcome> registerAll(List<Planned> batch, Consumer<List<Outcome>> record) {
-        var organization = TenantContext.require().id();
+        var organization = TenantContext.require().tenantId();
         var requests = batch.stream().map(Planned::request).toList();
         var rows = batch.stream().map(Planned::row).toList();
-        var existing = transactions.execute(status -> Set.copyOf(users.existing(ids(batch))));
+        var existing = transactions.execute(status -> users.existing(ids(batch)));
         var checked = transactions.execute(status -> checks.check(requests, rows, true));
-        var outcomes = new LinkedHashMap<UUID, Outcome>();
+        var outcomes = new LinkedHashMap<UserId, Outcome>();
         var accepted = new ArrayList<Planned>();
-        var types = new LinkedHashMap<UUID, UserType>();
+        var types = new LinkedHashMap<UserId, UserType>();
         for (var i = 0; i < batch.size(); i++) {
             var planned = batch.get(i);
             if (existing.contains(planned.id())) {
@@ -182,7 +182,7 @@ public class UserRegistration {
             }
         }
         var provisioned = accepted.isEmpty()
-                ? Map.<UUID, Provisioning>of()
+                ? Map.<UserId, Provisioning>of()
                 : identities.createMembers(
                         organization,
                         accepted.stream()
@@ -236,11 +236,11 @@ public class UserRegistration {
     /** The fallback of a failed batch: each written user in a transaction of its own. */
     private List<Outcome> oneByOne(
             List<Planned> batch,
-            Map<UUID, Outcome> settled,
+            Map<UserId, Outcome> settled,
             List<Planned> toWrite,
-            Map<UUID, UserType> types,
+            Map<UserId, UserType> types,
             Consumer<List<Outcome>> record) {
-        var organization = TenantContext.require().id();
+        var organization = TenantContext.require().tenantId();
         var waiting = toWrite.stream().map(Planned::id).collect(java.util.stream.Collectors.toSet());
         var pending = new ArrayList<>(settled.values().stream()
                 .filter(outcome -> !waiting.contains(outcome.id()))
@@ -357,7 +357,7 @@ public class UserRegistration {
      * Writes users whose identities exist: every insert queued in the persistence context and sent with JDBC
      * batching at the end ({@code hibernate.jdbc.batch_size}), customer numbers reserved in one statement.
      */
-    private List<Outcome> persistAll(List<Planned> batch, Map<UUID, UserType> types) {
+    private List<Outcome> persistAll(List<Planned> batch, Map<UserId, UserType> types) {
         if (batch.isEmpty()) {
             return List.of();
         }
@@ -385,12 +385,12 @@ public class UserRegistration {
             outcomes.add(new Outcome(planned.id(), planned.row(), true, List.of()));
         }
         users.flush(); // the rows first: the memberships refer to them
-        groups.enrol(batch.stream().map(planned -> UserId.of(planned.id())).toList(), Set.of());
+        groups.enrol(batch.stream().map(planned -> planned.id()).toList(), Set.of());
         return outcomes;
     }
 
     /** The one user of {@link #register}, checked again under the locks of its transaction. */
-    private UserView persist(UUID id, UserType type, NewUser request, Set<String> extraGroups) {
+    private UserView persist(UserId id, UserType type, NewUser request, Set<String> extraGroups) {
         var schema = attributes.schema();
         var checked = schema.check(request.attributesOrEmpty());
         if (!checked.valid()) {
@@ -400,7 +400,7 @@ public class UserRegistration {
         var number = type == UserType.CUSTOMER ? users.reserveCounterValues("customer_number", 1) : 0;
         var user = register(newUser(id, type, request, checked.values(), clock.instant(), number));
         users.flush(); // the row first: the memberships refer to it
-        var memberOf = groups.enrol(List.of(UserId.of(id)), extraGroups);
+        var memberOf = groups.enrol(List.of(id), extraGroups);
         log.info("Registered {} user {} ({})", type.code(), id, user.username());
         return UserView.of(user, memberOf, null);
     }
@@ -450,16 +450,16 @@ public class UserRegistration {
      * @throws InvalidRequest (400) when the type's own rules refuse the details (a hire date in the future)
      */
     private static User newUser(
-            UUID id,
+            UserId id,
             UserType type,
             NewUser request,
             Map<String, Object> attributeValues,
             Instant now,
             long customerNumber) {
-        var tenant = TenantContext.require().id();
+        var tenant = TenantContext.require().tenantId();
         var profile = new User.Profile(
-                request.username(),
-                request.email(),
+                new Username(request.username()),
+                new EmailAddress(request.email()),
                 request.firstName(),
                 request.lastName(),
                 request.locale() == null ? null : Locale.forLanguageTag(request.locale()),
@@ -473,7 +473,7 @@ public class UserRegistration {
     }
 
     /** The type the checks found for a planned user: every planned user has been checked. */
-    private static UserType typeOf(Map<UUID, UserType> types, Planned planned) {
+    private static UserType typeOf(Map<UserId, UserType> types, Planned planned) {
         var type = types.get(planned.id());
         if (type == null) {
             throw new IllegalStateException("User " + planned.id() + " was planned without being checked");
@@ -497,8 +497,8 @@ public class UserRegistration {
     }
 
     private static Customer newCustomer(
-            UUID id,
-            UUID tenant,
+            UserId id,
+            TenantId tenant,
             User.Profile profile,
             Map<String, Object> attributeValues,
             Instant now,
@@ -513,8 +513,8 @@ public class UserRegistration {
     }
 
     private static StaffMember newStaffMember(
-            UUID id,
-            UUID tenant,
+            UserId id,
+            TenantId tenant,
             User.Profile profile,
             Map<String, Object> attributeValues,
             Instant now,
@@ -534,8 +534,8 @@ public class UserRegistration {
     }
 
     private static PartnerContact newPartner(
-            UUID id,
-            UUID tenant,
+            UserId id,
+            TenantId tenant,
             User.Profile profile,
             Map<String, Object> attributeValues,
             Instant now,
@@ -550,7 +550,7 @@ public class UserRegistration {
                 new PartnerContact.Company(fields.companyName(), fields.companyRegistrationId(), tier));
     }
 
-    private void compensate(List<UUID> ids, RuntimeException failure) {
+    private void compensate(List<UserId> ids, RuntimeException failure) {
         if (ids.isEmpty()) {
             return;
         }
@@ -566,7 +566,7 @@ public class UserRegistration {
         }
     }
 
-    private static List<UUID> ids(List<Planned> batch) {
+    private static List<UserId> ids(List<Planned> batch) {
         return batch.stream().map(Planned::id).toList();
     }
 }

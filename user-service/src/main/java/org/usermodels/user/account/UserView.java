@@ -115,11 +115,12 @@ public record UserView(
     /** The user with their groups and effective permissions. */
     static UserView of(User user, @Nullable List<GroupView.Ref> groups, @Nullable List<String> permissions) {
         var details = user.details();
+        var email = user.email();
         return new UserView(
-                user.id(),
+                user.id().value(),
                 user.type().code(),
-                user.username(),
-                user.email(),
+                user.username().value(),
+                email == null ? null : email.value(),
                 user.firstName(),
                 user.lastName(),
                 user.status().name(),

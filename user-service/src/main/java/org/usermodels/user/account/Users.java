@@ -4,7 +4,9 @@ import jakarta.persistence.QueryHint;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hibernate.jpa.HibernateHints;
 import org.jspecify.annotations.Nullable;
@@ -13,16 +15,17 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.Repository;
+import org.usermodels.platform.domain.UserId;
 
 /**
  * The users of the current tenant. Hibernate's {@code @TenantId} adds the tenant to every JPQL query;
  * row-level security does the same for the native ones.
  */
-interface Users extends Repository<User, UUID>, JpaSpecificationExecutor<User> {
+interface Users extends Repository<User, UserId>, JpaSpecificationExecutor<User> {
 
-    Optional<User> findById(UUID id);
+    Optional<User> findById(UserId id);
 
-    boolean existsById(UUID id);
+    boolean existsById(UserId id);
 
     /**
      * The first {@link SearchTerm#SAMPLE} users of the tenant by id, tested against the search term row by row
@@ -73,12 +76,27 @@ interface Users extends Repository<User, UUID>, JpaSpecificationExecutor<User> {
     /** Writes pending changes now, e.g. to learn the new {@code @Version} before answering. */
     void flush();
 
-    @Query("select count(u) > 0 from User u where lower(u.email) = lower(:email) and u.id <> :except")
-    boolean emailTaken(String email, UUID except);
+    /** Whether another user of the tenant has the address, whatever its case. */
+    @Query("""
+            select count(u) > 0 from User u
+            where lower(u.email) = lower(:#{#email.value()}) and u.id <> :except
+            """)
+    boolean emailTaken(EmailAddress email, UserId except);
 
-    /** Which of these ids the tenant's users have. */
-    @Query("select u.id from User u where u.id in :ids")
-    List<UUID> existing(Collection<UUID> ids);
+    /**
+     * Which of these ids the tenant's users have. (Through an interface projection: a query declared to return
+     * {@code List<UserId>} would be taken by Spring Data for a DTO projection, a record to construct.)
+     */
+    default Set<UserId> existing(Collection<UserId> ids) {
+        return findByIdIn(ids).stream().map(IdOnly::getId).collect(Collectors.toSet());
+    }
+
+    /** A user's id alone: the select list of {@link #findByIdIn}. */
+    interface IdOnly {
+        UserId getId();
+    }
+
+    List<IdOnly> findByIdIn(Collection<UserId> ids);
 
     /** Which of these lower-case usernames users of the tenant hold (one statement for a whole batch). */
     @Query("select lower(u.username) from User u where lower(u.username) in :usernames")
@@ -96,7 +114,7 @@ interface Users extends Repository<User, UUID>, JpaSpecificationExecutor<User> {
             select count(s) > 0 from StaffMember s
             where s.employeeNumber = :employeeNumber and s.id <> :except
             """)
-    boolean employeeNumberTaken(String employeeNumber, UUID except);
+    boolean employeeNumberTaken(String employeeNumber, UserId except);
 
     /**
      * Inserts the default-model row of a user unless the tenant already has it, in one statement that is
@@ -111,7 +129,7 @@ interface Users extends Repository<User, UUID>, JpaSpecificationExecutor<User> {
                     on conflict (tenant_id, id) do nothing
                     """)
     int enrollIfAbsent(
-            UUID id, String username, @Nullable String email, @Nullable String firstName, @Nullable String lastName);
+            UserId id, String username, @Nullable String email, @Nullable String firstName, @Nullable String lastName);
 
     /**
      * Records the users' last calls ({@link LastCalls}): ids and times side by side, one statement for the

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.openapi.MergePatch;
 import org.usermodels.platform.openapi.Versioned;
 import org.usermodels.platform.security.Caller;
@@ -191,7 +192,7 @@ class UsersController {
     @Operation(operationId = "readUser", summary = "Read a user")
     @Versioned
     ResponseEntity<UserView> read(TenantRef tenant, @PathVariable UUID id, WebRequest request) {
-        var user = administration.read(id);
+        var user = administration.read(UserId.of(id));
         var etag = Versions.etag(user.version());
         if (request.checkNotModified(etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
@@ -217,7 +218,7 @@ class UsersController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody JsonNode patch) {
-        var user = administration.patch(id, Versions.required(ifMatch), patch);
+        var user = administration.patch(UserId.of(id), Versions.required(ifMatch), patch);
         return ResponseEntity.ok().eTag(Versions.etag(user.version())).body(user);
     }
 
@@ -228,6 +229,6 @@ class UsersController {
             summary = "Delete a user",
             description = "Deletes the user here and in Keycloak; their profile is erased through events.")
     void delete(TenantRef tenant, @PathVariable UUID id) {
-        administration.delete(id);
+        administration.delete(UserId.of(id));
     }
 }

@@ -8,12 +8,11 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Persistable;
+import org.usermodels.platform.domain.TenantId;
 
 /**
  * A tenant's definition of one custom attribute. Replaced as a whole when the tenant redefines it, so it is
@@ -27,9 +26,9 @@ class AttributeDefinition implements Persistable<String> {
     @Id
     private String name;
 
-    @TenantId
+    @org.hibernate.annotations.TenantId
     @Column(name = "tenant_id", nullable = false, updatable = false)
-    private UUID tenantId;
+    private TenantId tenantId;
 
     @Convert(converter = AttributeTypeConverter.class)
     @Column(nullable = false)
@@ -63,7 +62,7 @@ class AttributeDefinition implements Persistable<String> {
     protected AttributeDefinition() {}
 
     /** The definition of one of the rules of the tenant {@code tenantId}, the one Hibernate binds the session to. */
-    AttributeDefinition(UUID tenantId, AttributeRule rule, int position) {
+    AttributeDefinition(TenantId tenantId, AttributeRule rule, int position) {
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.name = rule.name();
         this.type = rule.type();

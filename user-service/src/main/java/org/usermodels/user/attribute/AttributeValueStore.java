@@ -1,8 +1,8 @@
 package org.usermodels.user.attribute;
 
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.domain.UserId;
 
 /**
  * Where the current tenant's users keep their attribute values. Implemented next to the users, which own
@@ -27,11 +27,11 @@ public interface AttributeValueStore {
     List<Object> duplicates(String name);
 
     /** Whether a user other than {@code except} holds this value (a JSON text) of the attribute. */
-    boolean taken(String name, String json, @Nullable UUID except);
+    boolean taken(String name, String json, @Nullable UserId except);
 
     /** Serialises writes of a unique attribute's values in the tenant until the transaction ends. */
     void lockUnique(String name);
 
     /** One user's value. */
-    record StoredValue(UUID userId, Object value) {}
+    record StoredValue(UserId userId, Object value) {}
 }

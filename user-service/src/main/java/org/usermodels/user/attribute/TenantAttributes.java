@@ -147,7 +147,7 @@ public class TenantAttributes {
                 .forEach(values::strip);
         definitions.deleteAllOfTenant();
         for (var index = 0; index < rules.size(); index++) {
-            definitions.save(new AttributeDefinition(TenantContext.require().id(), rules.get(index), index));
+            definitions.save(new AttributeDefinition(TenantContext.require().tenantId(), rules.get(index), index));
         }
         backfills.forEach((name, value) -> values.backfill(name, AttributeValuesConverter.toJson(value)));
         return rules.stream().map(AttributeRule::toSpec).toList();

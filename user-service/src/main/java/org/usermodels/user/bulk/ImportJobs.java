@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.web.FieldProblem;
 import org.usermodels.user.account.UserRegistration;
 import tools.jackson.core.type.TypeReference;
@@ -41,7 +42,7 @@ class ImportJobs {
     }
 
     /** A staged row: the user it is to become, or why it cannot. */
-    record StagedRow(int row, UUID userId, @Nullable String content, List<FieldProblem> problems) {}
+    record StagedRow(int row, UserId userId, @Nullable String content, List<FieldProblem> problems) {}
 
     /** Stages rows of an upload, in one JDBC batch (rewritten into multi-row inserts by the driver). */
     void stage(UUID importId, List<StagedRow> rows) {
@@ -51,7 +52,7 @@ class ImportJobs {
                 """, rows, rows.size(), (statement, row) -> {
             statement.setObject(1, importId);
             statement.setInt(2, row.row());
-            statement.setObject(3, row.userId());
+            statement.setObject(3, row.userId().value());
             statement.setString(4, row.content());
             statement.setString(5, row.problems().isEmpty() ? "PENDING" : "FAILED");
             statement.setString(6, row.problems().isEmpty() ? null : json.writeValueAsString(row.problems()));
@@ -212,7 +213,8 @@ class ImportJobs {
                 order by row_number
                 limit ?
                 """,
-                (rows, i) -> new StagedRow(rows.getInt(1), rows.getObject(2, UUID.class), rows.getString(3), List.of()),
+                (rows, i) -> new StagedRow(
+                        rows.getInt(1), UserId.of(rows.getObject(2, UUID.class)), rows.getString(3), List.of()),
                 id,
                 limit);
     }

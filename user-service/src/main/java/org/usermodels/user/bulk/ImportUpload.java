@@ -12,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.web.InvalidRequest;
 import org.usermodels.user.attribute.TenantAttributes;
 import tools.jackson.databind.json.JsonMapper;
@@ -106,7 +107,7 @@ class ImportUpload {
                 }
                 batch.add(new ImportJobs.StagedRow(
                         row.row(),
-                        UUID.randomUUID(),
+                        UserId.of(UUID.randomUUID()),
                         row.content() == null ? null : json.writeValueAsString(row.content()),
                         row.problems()));
                 if (batch.size() == properties.stagingBatch()) {

@@ -4,8 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.domain.TenantId;
+import org.usermodels.platform.domain.UserId;
 
 /**
  * The identity provider as user-service needs it. Every method either does what it says or throws
@@ -16,7 +17,7 @@ public interface IdentityDirectory {
 
     /** An identity as the provider holds it. */
     record Identity(
-            UUID id,
+            UserId id,
             String username,
             @Nullable String email,
             @Nullable String firstName,
@@ -46,24 +47,24 @@ public interface IdentityDirectory {
     }
 
     /** Creates an organization (a tenant) named by its alias, and answers its id. */
-    UUID createOrganization(String alias, String displayName);
+    TenantId createOrganization(String alias, String displayName);
 
     /** The id of the organization with that alias, if there is one. */
-    Optional<UUID> findOrganization(String alias);
+    Optional<TenantId> findOrganization(String alias);
 
-    void deleteOrganization(UUID organizationId);
+    void deleteOrganization(TenantId organization);
 
     /**
      * Creates an enabled identity, makes it a member of the organization and grants it its realm role. If any
      * step fails the identity is removed again before the exception is thrown.
      */
-    UUID createMember(UUID organizationId, NewIdentity identity);
+    UserId createMember(TenantId organization, NewIdentity identity);
 
     /**
      * An identity to create with an id chosen by the caller, so that a batch that is tried again can tell its own
      * identities (created by the earlier attempt) from other people's.
      */
-    record PlannedIdentity(UUID id, NewIdentity identity) {}
+    record PlannedIdentity(UserId id, NewIdentity identity) {}
 
     /** What became of one planned identity of a batch. */
     enum Provisioning {
@@ -84,24 +85,24 @@ public interface IdentityDirectory {
      *
      * @return what became of each planned identity, by id
      */
-    Map<UUID, Provisioning> createMembers(UUID organizationId, List<PlannedIdentity> identities);
+    Map<UserId, Provisioning> createMembers(TenantId organization, List<PlannedIdentity> identities);
 
     /** Removes many identities, as {@link #remove} removes one. */
-    void removeAll(Collection<UUID> userIds);
+    void removeAll(Collection<UserId> users);
 
     /** Changes the email, names and whether the identity may log in. */
     void update(
-            UUID userId,
+            UserId user,
             @Nullable String email,
             @Nullable String firstName,
             @Nullable String lastName,
             boolean enabled);
 
     /** Disables and removes an identity; an identity that is already gone is not an error. */
-    void remove(UUID userId);
+    void remove(UserId user);
 
-    Optional<Identity> find(UUID userId);
+    Optional<Identity> find(UserId user);
 
     /** Every member of an organization, read page by page. */
-    List<Identity> members(UUID organizationId);
+    List<Identity> members(TenantId organization);
 }

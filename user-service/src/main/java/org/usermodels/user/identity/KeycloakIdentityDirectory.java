@@ -38,6 +38,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.usermodels.platform.domain.TenantId;
+import org.usermodels.platform.domain.UserId;
 
 /** {@link IdentityDirectory} on Keycloak's admin REST API, with a time limit on every call. */
 @Component
@@ -55,7 +57,7 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
     private final RealmResource realm;
     private final UsersResource users;
     private final OrganizationsResource organizations;
-    private final Map<UUID, OrganizationMembersResource> memberResources = new ConcurrentHashMap<>();
+    private final Map<TenantId, OrganizationMembersResource> memberResources = new ConcurrentHashMap<>();
 
     KeycloakIdentityDirectory(KeycloakProperties properties) {
         var http = new ResteasyClientBuilderImpl()
@@ -78,7 +80,7 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
     }
 
     @Override
-    public UUID createOrganization(String alias, String displayName) {
+    public TenantId createOrganization(String alias, String displayName) {
         return call("create organization", () -> {
             // Organization names are unique in the realm, display names need not be: the name is the alias
             // too, and the display name goes into the description.
@@ -92,23 +94,23 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
                     throw new IdentityConflict(
                             "An organization '%s' already exists in the identity provider.".formatted(alias));
                 }
-                return UUID.fromString(CreatedResponseUtil.getCreatedId(response));
+                return TenantId.of(UUID.fromString(CreatedResponseUtil.getCreatedId(response)));
             }
         });
     }
 
     @Override
-    public Optional<UUID> findOrganization(String alias) {
+    public Optional<TenantId> findOrganization(String alias) {
         return call(
                 "find organization",
                 () -> organizations.search(alias, true, 0, 10).stream()
                         .filter(organization -> alias.equals(organization.getAlias()))
-                        .map(organization -> UUID.fromString(organization.getId()))
+                        .map(organization -> TenantId.of(UUID.fromString(organization.getId())))
                         .findFirst());
     }
 
     @Override
-    public void deleteOrganization(UUID organizationId) {
+    public void deleteOrganization(TenantId organizationId) {
         call("delete organization", () -> {
             try (var response = organizations.get(organizationId.toString()).delete()) {
                 return response.getStatus();
@@ -122,8 +124,8 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
      * second request for the role; the organization membership is the other request.
      */
     @Override
-    public UUID createMember(UUID organizationId, NewIdentity identity) {
-        var id = UUID.randomUUID();
+    public UserId createMember(TenantId organizationId, NewIdentity identity) {
+        var id = UserId.of(UUID.randomUUID());
         var outcome = createMembers(organizationId, List.of(new PlannedIdentity(id, identity)));
         switch (Objects.requireNonNull(outcome.get(id), "an outcome for every planned identity")) {
             case TAKEN ->
@@ -149,8 +151,8 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
      * requests created are removed again before the failure is thrown.
      */
     @Override
-    public Map<UUID, Provisioning> createMembers(UUID organizationId, List<PlannedIdentity> identities) {
-        var outcome = new ConcurrentHashMap<UUID, Provisioning>();
+    public Map<UserId, Provisioning> createMembers(TenantId organizationId, List<PlannedIdentity> identities) {
+        var outcome = new ConcurrentHashMap<UserId, Provisioning>();
         try {
             for (var from = 0; from < identities.size(); from += IMPORT_BATCH) {
                 importOrSplit(identities.subList(from, Math.min(identities.size(), from + IMPORT_BATCH)), outcome);
@@ -173,14 +175,14 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
         return Map.copyOf(outcome);
     }
 
-    private static List<UUID> created(List<PlannedIdentity> identities, Map<UUID, Provisioning> outcome) {
+    private static List<UserId> created(List<PlannedIdentity> identities, Map<UserId, Provisioning> outcome) {
         return identities.stream()
                 .map(PlannedIdentity::id)
                 .filter(id -> outcome.get(id) == Provisioning.CREATED)
                 .toList();
     }
 
-    private void importOrSplit(List<PlannedIdentity> batch, Map<UUID, Provisioning> outcome) {
+    private void importOrSplit(List<PlannedIdentity> batch, Map<UserId, Provisioning> outcome) {
         var status = call("import users", () -> {
             var request = new PartialImportRepresentation();
             request.setIfResourceExists(PartialImportRepresentation.Policy.FAIL.name());
@@ -218,7 +220,7 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
         }
     }
 
-    private void addMember(UUID organizationId, UUID userId) {
+    private void addMember(TenantId organizationId, UserId userId) {
         call("add organization member", () -> {
             try (var response = membersOf(organizationId).addMember(userId.toString())) {
                 // 409: a member already, from an earlier attempt at the same batch
@@ -232,12 +234,12 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
     }
 
     @Override
-    public void removeAll(Collection<UUID> userIds) {
+    public void removeAll(Collection<UserId> userIds) {
         parallel(List.copyOf(userIds), this::remove);
     }
 
     /** Runs {@code work} for each id, {@value #PARALLEL_MEMBERSHIPS} at a time; the first failure is thrown. */
-    private static void parallel(List<UUID> ids, Consumer<UUID> work) {
+    private static void parallel(List<UserId> ids, Consumer<UserId> work) {
         var permits = new Semaphore(PARALLEL_MEMBERSHIPS);
         var failure = new AtomicReference<@Nullable RuntimeException>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -292,7 +294,7 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
 
     @Override
     public void update(
-            UUID userId,
+            UserId userId,
             @Nullable String email,
             @Nullable String firstName,
             @Nullable String lastName,
@@ -310,7 +312,7 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
     }
 
     @Override
-    public void remove(UUID userId) {
+    public void remove(UserId userId) {
         call("remove user", () -> {
             var resource = users.get(userId.toString());
             try {
@@ -330,7 +332,7 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
     }
 
     @Override
-    public Optional<Identity> find(UUID userId) {
+    public Optional<Identity> find(UserId userId) {
         return call("find user", () -> {
             try {
                 return Optional.of(identityOf(users.get(userId.toString()).toRepresentation()));
@@ -341,7 +343,7 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
     }
 
     @Override
-    public List<Identity> members(UUID organizationId) {
+    public List<Identity> members(TenantId organizationId) {
         return call("list organization members", () -> {
             var resource = membersOf(organizationId);
             return listAll(
@@ -367,7 +369,7 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
     static List<Identity> listAll(String what, LongSupplier count, IntFunction<List<Identity>> page) {
         for (var attempt = 1; ; attempt++) {
             var expected = count.getAsLong();
-            var members = new LinkedHashMap<UUID, Identity>();
+            var members = new LinkedHashMap<UserId, Identity>();
             for (var first = 0; ; first += PAGE) {
                 var found = page.apply(first);
                 found.forEach(member -> members.putIfAbsent(member.id(), member));
@@ -400,7 +402,7 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
         keycloak.close();
     }
 
-    private void removeQuietly(List<UUID> userIds, RuntimeException cause) {
+    private void removeQuietly(List<UserId> userIds, RuntimeException cause) {
         try {
             removeAll(userIds);
         } catch (RuntimeException e) {
@@ -413,14 +415,14 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
         return realm;
     }
 
-    private OrganizationMembersResource membersOf(UUID organizationId) {
+    private OrganizationMembersResource membersOf(TenantId organizationId) {
         return memberResources.computeIfAbsent(
                 organizationId, id -> organizations.get(id.toString()).members());
     }
 
     private static Identity identityOf(UserRepresentation user) {
         return new Identity(
-                UUID.fromString(user.getId()),
+                UserId.of(UUID.fromString(user.getId())),
                 user.getUsername(),
                 user.getEmail(),
                 user.getFirstName(),

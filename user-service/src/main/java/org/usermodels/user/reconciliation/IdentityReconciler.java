@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.usermodels.platform.domain.TenantId;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.security.Caller;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.tenancy.TenantRef;
@@ -72,7 +73,7 @@ public class IdentityReconciler {
     }
 
     /** Members found without a row in a tenant's last run, by tenant id: those the next run enrolls. */
-    private final Map<UUID, Set<UUID>> withoutRow = new ConcurrentHashMap<>();
+    private final Map<TenantId, Set<UserId>> withoutRow = new ConcurrentHashMap<>();
 
     /**
      * What one run changed in one tenant.
@@ -100,7 +101,7 @@ public class IdentityReconciler {
     /** Reconciles one tenant. */
     public Report reconcile(TenantRef tenant) {
         var listed = clock.instant();
-        return reconcile(tenant, identities.members(tenant.id()), listed);
+        return reconcile(tenant, identities.members(tenant.tenantId()), listed);
     }
 
     /**
@@ -109,13 +110,13 @@ public class IdentityReconciler {
      * @param listed when the listing began: users who joined later are not removed for being absent from it
      */
     Report reconcile(TenantRef tenant, List<IdentityDirectory.Identity> listing, Instant listed) {
-        var members = new HashMap<UUID, IdentityDirectory.Identity>();
+        var members = new HashMap<UserId, IdentityDirectory.Identity>();
         listing.forEach(member -> members.put(member.id(), member));
-        var seenBefore = withoutRow.getOrDefault(tenant.id(), Set.of());
-        var waiting = new HashSet<UUID>();
+        var seenBefore = withoutRow.getOrDefault(tenant.tenantId(), Set.of());
+        var waiting = new HashSet<UserId>();
         var report = TenantContext.callAs(
                 tenant, () -> transactions.execute(status -> repair(tenant, members, listed, seenBefore, waiting)));
-        withoutRow.put(tenant.id(), Set.copyOf(waiting));
+        withoutRow.put(tenant.tenantId(), Set.copyOf(waiting));
         if (report.total() > 0 || report.waiting() > 0) {
             log.info(
                     "Reconciled tenant {}: {} enrolled, {} removed, {} updated, {} members without a user waiting"
@@ -134,17 +135,17 @@ public class IdentityReconciler {
 
     private Report repair(
             TenantRef tenant,
-            Map<UUID, IdentityDirectory.Identity> members,
+            Map<UserId, IdentityDirectory.Identity> members,
             Instant listed,
-            Set<UUID> seenBefore,
-            Set<UUID> waiting) {
+            Set<UserId> seenBefore,
+            Set<UserId> waiting) {
         int enrolled = 0;
         int removed = 0;
         int updated = 0;
-        var local = new HashSet<UUID>();
+        var local = new HashSet<UserId>();
         for (var user : users.all()) {
-            local.add(user.id().value());
-            var identity = members.get(user.id().value());
+            local.add(user.id());
+            var identity = members.get(user.id());
             if (identity == null && !user.dateJoined().isBefore(listed)) {
                 continue; // joined after the listing began: the next run's listing tells
             }
@@ -162,7 +163,7 @@ public class IdentityReconciler {
                 waiting.add(identity.id());
             } else if (!local.contains(identity.id())) {
                 var caller = new Caller(
-                        identity.id(),
+                        identity.id().value(),
                         identity.username(),
                         identity.email(),
                         identity.firstName(),

@@ -2,6 +2,7 @@ package org.usermodels.user.sharedschema;
 
 import java.util.UUID;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
+import org.usermodels.platform.domain.TenantId;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.tenancy.TenantRef;
 
@@ -10,13 +11,13 @@ import org.usermodels.platform.tenancy.TenantRef;
  * tenant's extent it answers {@link #NO_TENANT}, an id no tenant has, so that a query that slips through
  * finds nothing instead of everything.
  */
-final class TenantIdentifierResolver implements CurrentTenantIdentifierResolver<UUID> {
+final class TenantIdentifierResolver implements CurrentTenantIdentifierResolver<TenantId> {
 
-    static final UUID NO_TENANT = new UUID(0, 0);
+    static final TenantId NO_TENANT = TenantId.of(new UUID(0, 0));
 
     @Override
-    public UUID resolveCurrentTenantIdentifier() {
-        return TenantContext.current().map(TenantRef::id).orElse(NO_TENANT);
+    public TenantId resolveCurrentTenantIdentifier() {
+        return TenantContext.current().map(TenantRef::tenantId).orElse(NO_TENANT);
     }
 
     @Override

@@ -11,12 +11,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.usermodels.platform.domain.IllegalTransition;
+import org.usermodels.platform.domain.TenantId;
 import org.usermodels.user.outbox.DomainEvent;
 import org.usermodels.user.outbox.NumberedEvent;
 
@@ -37,7 +37,7 @@ class Tenant extends AbstractAggregateRoot<Tenant> {
     }
 
     @Id
-    private UUID id;
+    private TenantId id;
 
     @Column(nullable = false, updatable = false)
     private String slug;
@@ -71,7 +71,7 @@ class Tenant extends AbstractAggregateRoot<Tenant> {
     protected Tenant() {}
 
     Tenant(
-            UUID id,
+            TenantId id,
             String slug,
             String displayName,
             List<String> userTypes,
@@ -96,7 +96,7 @@ class Tenant extends AbstractAggregateRoot<Tenant> {
     }
 
     private void recordCreation() {
-        registerEvent(new NumberedEvent(new DomainEvent.TenantCreated(id, slug, displayName, userTypes()), 1));
+        registerEvent(new NumberedEvent(new DomainEvent.TenantCreated(id.value(), slug, displayName, userTypes()), 1));
     }
 
     void rename(String displayName) {
@@ -137,7 +137,7 @@ class Tenant extends AbstractAggregateRoot<Tenant> {
         }
     }
 
-    UUID id() {
+    TenantId id() {
         return id;
     }
 

@@ -150,14 +150,14 @@ class TenantProvisioning {
             String fingerprint,
             UserRegistration.@Nullable PendingAdministrator admin) {
         var tenant = tenants.save(new Tenant(
-                ref.id(), ref.slug(), request.displayName(), request.userTypes(), fingerprint, clock.instant()));
+                ref.tenantId(), ref.slug(), request.displayName(), request.userTypes(), fingerprint, clock.instant()));
         groups.createBuiltInGroups();
         TenantView.AdminRef adminRef = null;
         if (admin != null) {
             var user = registration.completeAdministrator(admin);
             adminRef = new TenantView.AdminRef(user.id(), user.username());
         }
-        registry.forget(ref.id());
+        registry.forget(ref.tenantId());
         return TenantView.of(tenant, adminRef);
     }
 

@@ -7,13 +7,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.usermodels.platform.domain.TenantId;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.tenancy.TenantRef;
 import org.usermodels.user.access.GroupAdministration;
@@ -38,7 +38,7 @@ class TenantRegistry implements TenantPolicy {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration timeToLive;
-    private final Map<UUID, Known> known = new ConcurrentHashMap<>();
+    private final Map<TenantId, Known> known = new ConcurrentHashMap<>();
 
     TenantRegistry(
             Tenants tenants,
@@ -80,28 +80,28 @@ class TenantRegistry implements TenantPolicy {
     }
 
     /** Forgets what it knew of a tenant, after a change. */
-    void forget(UUID tenantId) {
+    void forget(TenantId tenantId) {
         known.remove(tenantId);
     }
 
     private Known stateOf(TenantRef tenant) {
         var now = clock.instant();
-        var cached = known.get(tenant.id());
+        var cached = known.get(tenant.tenantId());
         if (cached != null && cached.until().isAfter(now)) {
             return cached;
         }
         var state = TenantContext.callAs(tenant, () -> transactions.execute(status -> load(tenant)));
-        known.put(tenant.id(), state);
+        known.put(tenant.tenantId(), state);
         return state;
     }
 
     private Known load(TenantRef ref) {
-        var tenant = tenants.findById(ref.id());
+        var tenant = tenants.findById(ref.tenantId());
         if (tenant.isEmpty() || tenant.get().slug().startsWith("tenant-")) {
-            var inserted = tenants.takeIn(ref.id(), ref.slug());
+            var inserted = tenants.takeIn(ref.tenantId(), ref.slug());
             groups.createBuiltInGroups();
             if (inserted.orElse(false)) {
-                var takenIn = tenants.findById(ref.id()).orElseThrow();
+                var takenIn = tenants.findById(ref.tenantId()).orElseThrow();
                 takenIn.recordTakenIn();
                 tenants.save(takenIn);
                 log.info("Took in tenant {} ({}) on its first call", ref.slug(), ref.id());

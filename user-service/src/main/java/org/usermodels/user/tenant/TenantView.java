@@ -38,7 +38,7 @@ record TenantView(
 
     static TenantView of(Tenant tenant, @Nullable AdminRef admin) {
         return new TenantView(
-                tenant.id(),
+                tenant.id().value(),
                 tenant.slug(),
                 tenant.displayName(),
                 tenant.status().name(),

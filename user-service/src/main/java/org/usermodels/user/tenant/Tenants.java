@@ -2,15 +2,15 @@ package org.usermodels.user.tenant;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.usermodels.platform.domain.TenantId;
 
 /** All tenants. */
-interface Tenants extends Repository<Tenant, UUID> {
+interface Tenants extends Repository<Tenant, TenantId> {
 
-    Optional<Tenant> findById(UUID id);
+    Optional<Tenant> findById(TenantId id);
 
     Optional<Tenant> findBySlug(String slug);
 
@@ -36,5 +36,5 @@ interface Tenants extends Repository<Tenant, UUID> {
                         where tenants.slug like 'tenant-%' and tenants.slug <> excluded.slug
                     returning (xmax = 0)
                     """)
-    Optional<Boolean> takeIn(UUID id, String slug);
+    Optional<Boolean> takeIn(TenantId id, String slug);
 }

@@ -11,25 +11,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.usermodels.platform.autoconfigure.ServiceSupportAutoConfiguration;
-import org.usermodels.platform.autoconfigure.TokenPolicyAutoConfiguration;
 import org.usermodels.platform.domain.UserId;
+import org.usermodels.platform.testsupport.PlatformWebSlice;
+import org.usermodels.platform.testsupport.SliceTokens;
 import org.usermodels.user.idempotency.IdempotentRequests;
 
 /**
@@ -46,18 +40,13 @@ import org.usermodels.user.idempotency.IdempotentRequests;
                             "org\\.usermodels\\.user\\.tenant\\..*",
                             "org\\.usermodels\\.user\\.account\\.LastCalls"
                         }))
-@ImportAutoConfiguration({
-    SecurityAutoConfiguration.class,
-    ServletWebSecurityAutoConfiguration.class,
-    SecurityFilterAutoConfiguration.class,
-    TokenPolicyAutoConfiguration.class,
-    ServiceSupportAutoConfiguration.class
-})
+@PlatformWebSlice
 class GroupsControllerTest {
 
     static final UUID TENANT = UUID.randomUUID();
     static final UUID CALLER = UUID.randomUUID();
-    static final String TOKEN = "Bearer acme-admin";
+
+    String token = "";
 
     @Autowired
     MockMvc mvc;
@@ -73,13 +62,7 @@ class GroupsControllerTest {
 
     @BeforeEach
     void anAdministratorOfAcme() {
-        when(decoder.decode("acme-admin"))
-                .thenReturn(Jwt.withTokenValue("acme-admin")
-                        .header("alg", "RS256")
-                        .subject(CALLER.toString())
-                        .claim("preferred_username", "ada")
-                        .claim("organization", Map.of("acme", Map.of("id", TENANT.toString())))
-                        .build());
+        token = SliceTokens.member(decoder, "acme-admin", CALLER, "ada", "acme", TENANT);
     }
 
     @Test
@@ -87,7 +70,7 @@ class GroupsControllerTest {
         var id = UUID.randomUUID();
         when(groups.read(any())).thenThrow(NotFound.group(new GroupId(id)));
 
-        mvc.perform(get("/api/groups/{id}", id).header("Authorization", TOKEN))
+        mvc.perform(get("/api/groups/{id}", id).header("Authorization", token))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType("application/problem+json"))
                 .andExpect(jsonPath("$.status").value(404));
@@ -96,7 +79,7 @@ class GroupsControllerTest {
     @Test
     void aPermissionOutsideTheCatalogIsRefusedBeforeTheServiceIsAsked() throws Exception {
         mvc.perform(put("/api/groups/{id}/permissions/{permission}", UUID.randomUUID(), "users.delete_all")
-                        .header("Authorization", TOKEN))
+                        .header("Authorization", token))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType("application/problem+json"))
                 .andExpect(jsonPath("$.errors[0].field").value("permission"))
@@ -110,7 +93,7 @@ class GroupsControllerTest {
         var group = UUID.randomUUID();
         var user = UUID.randomUUID();
 
-        mvc.perform(put("/api/groups/{id}/members/{userId}", group, user).header("Authorization", TOKEN))
+        mvc.perform(put("/api/groups/{id}/members/{userId}", group, user).header("Authorization", token))
                 .andExpect(status().isNoContent());
 
         verify(groups).addMember(new GroupId(group), UserId.of(user));

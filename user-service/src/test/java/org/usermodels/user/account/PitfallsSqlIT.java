@@ -84,7 +84,7 @@ class PitfallsSqlIT {
                 """);
         var ref = new TenantRef(tenant.id(), tenant.slug());
         var newcomer = UserId.of(UUID.randomUUID());
-        inTenant(ref, () -> users.enrollIfAbsent(newcomer.value(), "newcomer", null, null, null));
+        inTenant(ref, () -> users.enrollIfAbsent(newcomer, "newcomer", null, null, null));
 
         var joined = sql.record(() -> inTenant(ref, () -> groups.enrol(List.of(newcomer), Set.of())));
 

@@ -361,7 +361,7 @@ class SearchApiIT {
                             query -> query.sortBy(UserSearch.SORTS.get("username"))
                                     .limit(7)
                                     .scroll(start))));
-            window.getContent().forEach(user -> usernames.add(user.username()));
+            window.getContent().forEach(user -> usernames.add(user.username().value()));
             if (!window.hasNext() || window.isEmpty()) {
                 return usernames;
             }

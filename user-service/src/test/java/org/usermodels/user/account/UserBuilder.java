@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.domain.TenantId;
+import org.usermodels.platform.domain.UserId;
 
 /** Users for tests of the model, built without a database: defaults for everything a test does not name. */
 final class UserBuilder {
 
-    private UUID id = UUID.randomUUID();
-    private UUID tenant = UUID.randomUUID();
+    private UserId id = UserId.of(UUID.randomUUID());
+    private TenantId tenant = TenantId.of(UUID.randomUUID());
     private String username = "ada";
     private String email = "ada@example.com";
     private String firstName = "Ada";
@@ -23,7 +25,7 @@ final class UserBuilder {
         return new UserBuilder();
     }
 
-    UserBuilder tenant(UUID tenant) {
+    UserBuilder tenant(TenantId tenant) {
         this.tenant = tenant;
         return this;
     }
@@ -67,7 +69,7 @@ final class UserBuilder {
     }
 
     private User.Profile profile() {
-        return new User.Profile(username, email, firstName, lastName, null, null);
+        return new User.Profile(new Username(username), new EmailAddress(email), firstName, lastName, null, null);
     }
 
     /** An edit of {@code user} that starts from the user as they are and changes what a test names. */

@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.usermodels.platform.domain.IllegalTransition;
+import org.usermodels.platform.domain.TenantId;
 import org.usermodels.user.outbox.DomainEvent;
 import org.usermodels.user.outbox.NumberedEvent;
 
 /** The rules a user keeps by itself, without a database: its events, its transitions, its type's details. */
 class UserTest {
 
-    private static final UUID TENANT = UUID.randomUUID();
+    private static final TenantId TENANT = TenantId.of(UUID.randomUUID());
     private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
 
     @Test
@@ -29,7 +30,7 @@ class UserTest {
         assertThat(user.recordedEvents())
                 .containsExactly(new NumberedEvent(
                         new DomainEvent.UserRegistered(
-                                TENANT, user.id(), "user", "ada", "ada@example.com", "Ada", "Lovelace"),
+                                TENANT.value(), user.id().value(), "user", "ada", "ada@example.com", "Ada", "Lovelace"),
                         1));
         assertThat(user.eventSequence()).isEqualTo(1);
     }
@@ -126,7 +127,7 @@ class UserTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("future");
         assertThat(staff.details().staff().hireDate()).isEqualTo(LocalDate.parse("2020-01-01"));
-        assertThat(staff.email()).as("the edit's other changes").isEqualTo("ada@example.com");
+        assertThat(staff.email()).as("the edit's other changes").isEqualTo(new EmailAddress("ada@example.com"));
         assertThat(staff.recordedEvents()).hasSize(1);
     }
 
@@ -137,7 +138,7 @@ class UserTest {
         user.takeOverIdentity("new@example.com", "Ada", "King", false);
 
         assertThat(user.status()).isEqualTo(UserStatus.DISABLED);
-        assertThat(user.email()).isEqualTo("new@example.com");
+        assertThat(user.email()).isEqualTo(new EmailAddress("new@example.com"));
         assertThat(user.recordedEvents())
                 .last()
                 .satisfies(numbered -> assertThat(numbered.event()).isInstanceOf(DomainEvent.UserUpdated.class));

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.tenancy.TenantRef;
 import org.usermodels.platform.testsupport.FreshDatabase;
@@ -51,17 +52,19 @@ class UsersRepositoryTest {
     void anEmailIsTakenCaseBlindByAnotherUserOfTheTenantOnly() {
         var acme = tenant("acme");
         var globex = tenant("globex");
-        var ada = UUID.randomUUID();
-        var bob = UUID.randomUUID();
+        var ada = UserId.of(UUID.randomUUID());
+        var bob = UserId.of(UUID.randomUUID());
         inTenant(acme, () -> users.enrollIfAbsent(ada, "ada", "ada@example.com", "Ada", "Lovelace"));
         inTenant(acme, () -> users.enrollIfAbsent(bob, "bob", "bob@example.com", "Bob", "Builder"));
 
-        assertThat(inTenant(acme, () -> users.emailTaken("ADA@example.com", bob)))
+        assertThat(inTenant(acme, () -> users.emailTaken(new EmailAddress("ADA@example.com"), bob)))
                 .isTrue();
-        assertThat(inTenant(acme, () -> users.emailTaken("ada@example.com", ada)))
+        assertThat(inTenant(acme, () -> users.emailTaken(new EmailAddress("ada@example.com"), ada)))
                 .as("the user's own address")
                 .isFalse();
-        assertThat(inTenant(globex, () -> users.emailTaken("ada@example.com", UUID.randomUUID())))
+        assertThat(inTenant(
+                        globex,
+                        () -> users.emailTaken(new EmailAddress("ada@example.com"), UserId.of(UUID.randomUUID()))))
                 .as("another tenant's user")
                 .isFalse();
         assertThat(inTenant(globex, () -> users.findById(ada))).isEmpty();
@@ -70,7 +73,7 @@ class UsersRepositoryTest {
     @Test
     void aLastCallNeverMovesBack() {
         var acme = tenant("acme");
-        var ada = UUID.randomUUID();
+        var ada = UserId.of(UUID.randomUUID());
         inTenant(acme, () -> users.enrollIfAbsent(ada, "ada", "ada@example.com", "Ada", "Lovelace"));
         var later = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var earlier = later.minusSeconds(60);
@@ -95,7 +98,7 @@ class UsersRepositoryTest {
         return TenantContext.callAs(tenant, () -> transactions.execute(status -> work.get()));
     }
 
-    private static String[] ids(UUID id) {
+    private static String[] ids(UserId id) {
         return new String[] {id.toString()};
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.tenancy.TenantContext;
 import org.usermodels.platform.tenancy.TenantRef;
 import org.usermodels.user.account.UserRegistration;
@@ -49,9 +50,9 @@ class ImportLeaseIT {
     final UUID late = UUID.randomUUID();
     final UUID current = UUID.randomUUID();
     final List<ImportJobs.StagedRow> rows = List.of(
-            new ImportJobs.StagedRow(1, UUID.randomUUID(), "{\"username\": \"one\"}", List.of()),
+            new ImportJobs.StagedRow(1, UserId.of(UUID.randomUUID()), "{\"username\": \"one\"}", List.of()),
             new ImportJobs.StagedRow(
-                    2, UUID.randomUUID(), "{\"username\": \"two\", \"password\": \"secret-2\"}", List.of()));
+                    2, UserId.of(UUID.randomUUID()), "{\"username\": \"two\", \"password\": \"secret-2\"}", List.of()));
 
     @BeforeEach
     void aJobHeldByTheLateWorker() {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.user.identity.IdentityDirectory.Identity;
 
 /**
@@ -22,7 +23,7 @@ import org.usermodels.user.identity.IdentityDirectory.Identity;
 class MemberListingTest {
 
     static final List<Identity> MEMBERS = IntStream.range(0, 250)
-            .mapToObj(n -> new Identity(UUID.randomUUID(), "member-" + n, null, null, null, true))
+            .mapToObj(n -> new Identity(UserId.of(UUID.randomUUID()), "member-" + n, null, null, null, true))
             .toList();
 
     /** Pages of a stable order. */
@@ -81,7 +82,7 @@ class MemberListingTest {
     }
 
     private static long shiftingListing() {
-        var seen = new HashSet<UUID>();
+        var seen = new HashSet<UserId>();
         for (var first = 0; ; first += KeycloakIdentityDirectory.PAGE) {
             var found = shiftingPage(first);
             found.forEach(member -> seen.add(member.id()));

@@ -82,7 +82,7 @@ class IdentityReconcilerIT {
         var tenant = api.createTenant();
         var ref = new TenantRef(tenant.id(), tenant.slug());
         var listed = Instant.now();
-        var listing = identities.members(tenant.id());
+        var listing = identities.members(ref.tenantId());
         var joinedMeanwhile = api.createUser(tenant);
 
         var report = reconciler.reconcile(ref, listing, listed);

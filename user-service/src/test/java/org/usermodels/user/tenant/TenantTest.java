@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.usermodels.platform.domain.IllegalTransition;
+import org.usermodels.platform.domain.TenantId;
 import org.usermodels.user.outbox.DomainEvent;
 import org.usermodels.user.outbox.NumberedEvent;
 
 /** The rules a tenant keeps by itself: its one event and its two states. */
 class TenantTest {
 
-    private static final UUID ID = UUID.randomUUID();
+    private static final TenantId ID = TenantId.of(UUID.randomUUID());
 
     private static Tenant acme() {
         return new Tenant(ID, "acme", "Acme", List.of("user", "staff"), null, Instant.parse("2026-12-02T10:00:00Z"));
@@ -24,7 +25,7 @@ class TenantTest {
     void aNewTenantRecordsItsCreation() {
         assertThat(acme().recordedEvents())
                 .containsExactly(new NumberedEvent(
-                        new DomainEvent.TenantCreated(ID, "acme", "Acme", List.of("user", "staff")), 1));
+                        new DomainEvent.TenantCreated(ID.value(), "acme", "Acme", List.of("user", "staff")), 1));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.usermodels.platform.domain.UserId;
 import org.usermodels.platform.tenancy.TenantNotResolved;
 import org.usermodels.platform.tenancy.TenantRef;
 
@@ -39,6 +40,11 @@ public record Caller(
         Objects.requireNonNull(clientId, "clientId");
         realmRoles = Set.copyOf(realmRoles);
         organizations = List.copyOf(organizations);
+    }
+
+    /** The caller's id, typed: the user they are in every tenant they belong to. */
+    public UserId userId() {
+        return UserId.of(id);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.usermodels.platform.tenancy;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Objects;
 import java.util.UUID;
+import org.usermodels.platform.domain.TenantId;
 
 /**
  * A tenant as a verified token names it.
@@ -22,5 +23,15 @@ public record TenantRef(
         if (slug.isBlank()) {
             throw new IllegalArgumentException("A tenant slug may not be blank");
         }
+    }
+
+    /** A tenant by its typed id and its slug. */
+    public TenantRef(TenantId id, String slug) {
+        this(id.value(), slug);
+    }
+
+    /** The tenant's id, typed. */
+    public TenantId tenantId() {
+        return TenantId.of(id);
     }
 }

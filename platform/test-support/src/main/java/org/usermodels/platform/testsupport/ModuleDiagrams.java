@@ -35,6 +35,9 @@ public final class ModuleDiagrams {
             for (var diagram : diagrams) {
                 var page = documented.resolve(diagram.getFileName().toString());
                 if (Boolean.getBoolean("usermodels.docs.update")) {
+                    if (Files.exists(page) && sortedLines(page).equals(sortedLines(diagram))) {
+                        continue; // the same diagram in another order: no change to commit
+                    }
                     Files.createDirectories(documented);
                     Files.copy(diagram, page, StandardCopyOption.REPLACE_EXISTING);
                     continue;
