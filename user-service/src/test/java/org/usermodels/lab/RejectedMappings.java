@@ -6,12 +6,12 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 
-/** A session factory of the rejected mappings, over a database of the service (its tables, as they are). */
+/** A session factory of the lab's mappings, over a database of the service (its tables, as they are). */
 public final class RejectedMappings {
 
     private RejectedMappings() {}
 
-    /** Maps {@link BidirectionalUser} and {@link BidirectionalGroup} onto {@code dataSource}'s tables. */
+    /** Maps the lab's entities onto {@code dataSource}'s tables. */
     public static SessionFactory over(DataSource dataSource) {
         var registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
@@ -19,6 +19,7 @@ public final class RejectedMappings {
         return new MetadataSources(registry)
                 .addAnnotatedClass(BidirectionalUser.class)
                 .addAnnotatedClass(BidirectionalGroup.class)
+                .addAnnotatedClass(DynamicUser.class)
                 .buildMetadata()
                 .buildSessionFactory();
     }

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.usermodels.lab.BidirectionalGroup;
 import org.usermodels.lab.BidirectionalUser;
+import org.usermodels.lab.DynamicUser;
 import org.usermodels.lab.RejectedMappings;
 import org.usermodels.platform.testsupport.DocumentedSql;
 import org.usermodels.platform.testsupport.SqlRecorder;
@@ -16,9 +17,10 @@ import org.usermodels.user.testing.UserServiceApi;
 import org.usermodels.user.testing.UserServiceIT;
 
 /**
- * The mapping of memberships that access replaced, provoked for real on the service's own tables: a group and
- * its users holding each other in a two-way many-to-many, kept in step by a helper. Adding one member to the
- * group every user is in reads every member; what access does instead is recorded by {@code PitfallsSqlIT}.
+ * Mappings of the lab, provoked for real on the service's own tables. The mapping of memberships that access
+ * replaced: a group and its users holding each other in a two-way many-to-many, kept in step by a helper, where
+ * adding one member to the group every user is in reads every member (what access does instead is recorded by
+ * {@code PitfallsSqlIT}). And a user mapped with {@code @DynamicUpdate}, beside the service's full-column update.
  */
 @UserServiceIT
 class RejectedMappingsIT {
@@ -79,6 +81,31 @@ class RejectedMappingsIT {
             assertThat(rows.count(tenant.id(), "select count(*) from group_members"))
                     .isEqualTo(before + 1);
             DocumentedSql.matches("performance.md", "members-loaded", memberLoad);
+        }
+    }
+
+    @Test
+    void aDynamicUpdateNamesTheChangedColumnsOnly() {
+        var tenant = new UserServiceApi(port).createTenant();
+        new TenantSql(dataSource).insertUsers(tenant.id(), "dynamic", 1);
+
+        try (var mappings = RejectedMappings.over(dataSource)) {
+            var recorded = sql.record(() -> mappings.fromTransaction(session -> {
+                session.createNativeQuery("select set_config('app.tenant_id', :tenant, true)", String.class)
+                        .setParameter("tenant", tenant.id().toString())
+                        .getSingleResult();
+                session.createSelectionQuery("from DynamicUser where username = 'dynamic-0001'", DynamicUser.class)
+                        .getSingleResult()
+                        .disable();
+                session.flush();
+                return null;
+            }));
+
+            var updates = recorded.statements().stream()
+                    .filter(statement -> statement.startsWith("update users"))
+                    .toList();
+            assertThat(updates).singleElement().asString().contains("status=?").doesNotContain("email", "attributes");
+            DocumentedSql.matches("orm-layers.md", "dynamic-update", updates);
         }
     }
 }

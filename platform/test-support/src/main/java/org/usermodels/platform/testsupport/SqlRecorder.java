@@ -17,10 +17,23 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 public final class SqlRecorder implements QueryExecutionListener {
 
     private final List<String> statements = new CopyOnWriteArrayList<>();
+    private final List<Execution> executions = new CopyOnWriteArrayList<>();
+
+    /**
+     * One trip to the database: a statement, and for a JDBC batch how many sets of parameters went with it (a
+     * batch of 50 inserts is one execution, and one entry of {@link #statements()}).
+     */
+    public record Execution(String statement, boolean batch, int batchSize) {}
 
     /** Forgets what was recorded so far: call it right before the code under measurement. */
     public void clear() {
         statements.clear();
+        executions.clear();
+    }
+
+    /** The executions recorded since the last {@link #clear()}, with their batch sizes. */
+    public List<Execution> executions() {
+        return List.copyOf(executions);
     }
 
     /** The statements recorded since the last {@link #clear()}. */
@@ -49,6 +62,7 @@ public final class SqlRecorder implements QueryExecutionListener {
     public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
         for (var query : queries) {
             statements.add(query.getQuery());
+            executions.add(new Execution(query.getQuery(), execution.isBatch(), execution.getBatchSize()));
         }
     }
 
