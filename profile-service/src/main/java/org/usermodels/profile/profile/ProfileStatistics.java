@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Figures the database computes: headcount per department, the most common skills with their rank (a window
  * function over the grouped counts), and customers per preferred language with each language's share of all
- * customers (another window function: the sum over every group).
+ * customers (another window function: the sum over every group). docs/aggregation.md reads them.
  */
 @Service
 class ProfileStatistics {
@@ -58,49 +58,43 @@ class ProfileStatistics {
 
             @Schema(minimum = "0", maximum = "100") BigDecimal percent) {}
 
+    /**
+     * Three statements in HQL, window functions included (Hibernate 6 speaks them): each builds its read model with
+     * {@code select new}, so no row is an {@code Object[]} to pick apart.
+     */
     @Transactional(readOnly = true)
-    @SuppressWarnings("unchecked")
     Stats stats() {
-        List<Object[]> departments = entityManager.createNativeQuery("""
-                        select department, count(*) as staff
-                        from profiles
-                        where kind = 'staff'
-                        group by department
-                        order by staff desc, department
-                        limit 100
-                        """).getResultList();
-        List<Object[]> skills = entityManager.createNativeQuery("""
-                        select s.name, count(*) as staff, round(avg(ps.level), 2) as average_level,
-                               rank() over (order by count(*) desc) as rank
-                        from profile_skills ps
-                        join skills s on s.id = ps.skill_id
-                        group by s.name
-                        order by rank, s.name
-                        limit 10
-                        """).getResultList();
-        List<Object[]> languages = entityManager.createNativeQuery("""
-                        select preferred_language, count(*) as customers,
-                               round(100.0 * count(*) / sum(count(*)) over (), 1) as percent
-                        from profiles
-                        where kind = 'customer'
-                        group by preferred_language
-                        order by customers desc, preferred_language
-                        limit 100
-                        """).getResultList();
-        return new Stats(
-                departments.stream()
-                        .map(row -> new Headcount((String) row[0], ((Number) row[1]).longValue()))
-                        .toList(),
-                skills.stream()
-                        .map(row -> new SkillCount(
-                                (String) row[0],
-                                ((Number) row[1]).longValue(),
-                                (BigDecimal) row[2],
-                                ((Number) row[3]).longValue()))
-                        .toList(),
-                languages.stream()
-                        .map(row ->
-                                new LanguageShare((String) row[0], ((Number) row[1]).longValue(), (BigDecimal) row[2]))
-                        .toList());
+        var departments = entityManager
+                .createQuery("""
+                        select new org.usermodels.profile.profile.ProfileStatistics$Headcount(s.department, count(*))
+                        from StaffProfile s
+                        group by s.department
+                        order by count(*) desc, s.department
+                        """, Headcount.class)
+                .setMaxResults(100)
+                .getResultList();
+        var skills = entityManager
+                .createQuery("""
+                        select new org.usermodels.profile.profile.ProfileStatistics$SkillCount(
+                                   r.skill.name, count(*), round(cast(avg(r.level) as BigDecimal), 2),
+                                   rank() over (order by count(*) desc))
+                        from ProfileSkill r
+                        group by r.skill.name
+                        order by 4, r.skill.name
+                        """, SkillCount.class)
+                .setMaxResults(10)
+                .getResultList();
+        var languages = entityManager
+                .createQuery("""
+                        select new org.usermodels.profile.profile.ProfileStatistics$LanguageShare(
+                                   c.preferredLanguage, count(*),
+                                   round(100.0bd * count(*) / sum(count(*)) over (), 1))
+                        from CustomerProfile c
+                        group by c.preferredLanguage
+                        order by count(*) desc, c.preferredLanguage
+                        """, LanguageShare.class)
+                .setMaxResults(100)
+                .getResultList();
+        return new Stats(departments, skills, languages);
     }
 }

@@ -501,8 +501,8 @@ class ProfilesApiIT {
                 .body("topSkills[0].rank", equalTo(1))
                 .body("customersByLanguage.find { it.language == 'fr' }.percent", equalTo(100.0f));
         DocumentedSql.matches(
-                "relations.md",
-                "stats",
+                "aggregation.md",
+                "window",
                 sql.statements().stream()
                         .filter(statement -> statement.startsWith("select"))
                         .toList());

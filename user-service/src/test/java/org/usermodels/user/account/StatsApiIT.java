@@ -61,5 +61,6 @@ class StatsApiIT {
                 .toList();
         assertThat(aggregates).hasSize(2);
         DocumentedSql.matches("users.md", "stats", aggregates);
+        DocumentedSql.matches("aggregation.md", "aggregate-with-filter", aggregates.subList(0, 1));
     }
 }

@@ -63,6 +63,7 @@ class TypedIdsSqlIT {
         assertThat(summary).hasSize(1);
         DocumentedSql.matches("model-classes.md", "typed-id", lookup);
         DocumentedSql.matches("model-classes.md", "typed-id-projection", summary);
+        DocumentedSql.matches("aggregation.md", "annotate", summary);
     }
 
     private <T> T inTenant(TenantRef tenant, Supplier<T> work) {
