@@ -20,6 +20,8 @@ public final class RejectedMappings {
                 .addAnnotatedClass(BidirectionalUser.class)
                 .addAnnotatedClass(BidirectionalGroup.class)
                 .addAnnotatedClass(DynamicUser.class)
+                .addAnnotatedClass(CountedGroup.class)
+                .addAnnotatedClass(LowerCaseEmail.class)
                 .buildMetadata()
                 .buildSessionFactory();
     }

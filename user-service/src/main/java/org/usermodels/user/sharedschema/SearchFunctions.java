@@ -19,7 +19,7 @@ import org.hibernate.type.StandardBasicTypes;
 
 /**
  * PostgreSQL features the query layer uses, wrapped as HQL functions so that Criteria queries and
- * Specifications can call them with the types Hibernate needs (docs/users.md, "the SQL expression API").
+ * Specifications (and HQL) can call them with the types Hibernate needs (docs/sql-expression-api.md).
  * Registered through {@code META-INF/services/org.hibernate.boot.model.FunctionContributor}.
  *
  * <ul>
@@ -31,8 +31,7 @@ import org.hibernate.type.StandardBasicTypes;
  *       {@code = any(array(…))} rather than {@code in (select …)}: the users are then looked up by their key,
  *       however many the tenant has, where a semi-join may read them all;
  *   <li>{@code has_attributes(id, json)}: the user's attributes contain the JSON object, from
- *       {@code users_with_attributes}, which reads the GIN index {@code users_attributes} the same way;
- *   <li>{@code month_of(timestamp)}: {@code date_trunc('month', …)}.
+ *       {@code users_with_attributes}, which reads the GIN index {@code users_attributes} the same way.
  * </ul>
  */
 public final class SearchFunctions implements FunctionContributor {
@@ -51,10 +50,6 @@ public final class SearchFunctions implements FunctionContributor {
                         "has_attributes", "(?1 = any(array(select users_with_attributes(cast(?2 as jsonb)))))")
                 .setExactArgumentCount(2)
                 .setInvariantType(bool)
-                .register();
-        registry.patternDescriptorBuilder("month_of", "date_trunc('month', ?1)")
-                .setExactArgumentCount(1)
-                .setInvariantType(types.resolve(StandardBasicTypes.INSTANT))
                 .register();
     }
 

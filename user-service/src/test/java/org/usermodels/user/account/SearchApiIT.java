@@ -79,6 +79,34 @@ class SearchApiIT {
     }
 
     @Test
+    void quotesBackslashesAndWildcardsAreSearchedForAsTextAndNeverReachTheSqlText() {
+        named("Miles", "O'Brien");
+        named("Ada", "Back\\slash");
+        named("Cotton", "Weaver 100%");
+        var before = new TenantSql(dataSource).count(tenant.id(), "select count(*) from users");
+
+        for (var term : List.of("O'Brien", "Back\\slash", "100%", "'; drop table users; --")) {
+            sql.clear();
+            var found = api.as(tenant.adminToken())
+                    .queryParam("q", term)
+                    .get("/users")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .<List<String>>path("items.lastName");
+            if (!term.startsWith("'")) {
+                assertThat(found).as(term).contains(term.equals("100%") ? "Weaver 100%" : term);
+            }
+            assertThat(sql.statements())
+                    .as("the term is a bind parameter, never text of the statement")
+                    .isNotEmpty()
+                    .noneMatch(statement -> statement.contains(term) || statement.contains("Brien"));
+        }
+        assertThat(new TenantSql(dataSource).count(tenant.id(), "select count(*) from users"))
+                .isEqualTo(before);
+    }
+
+    @Test
     void findsMisspeltNames() {
         named("Johnathan", "Livingstone");
 
