@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.not;
 
-import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -52,20 +51,7 @@ class StatementCountIT {
         }
         staff = api.createUser(
                 tenant, "staff", UserServiceApi.detailsOfEachType().get("staff"));
-        api.as(tenant.adminToken())
-                .contentType(ContentType.JSON)
-                .body(List.of(Map.of(
-                        "name",
-                        "costCentre",
-                        "type",
-                        "enum",
-                        "values",
-                        List.of("SALES", "RESEARCH"),
-                        "searchable",
-                        true)))
-                .put("/tenant/attributes")
-                .then()
-                .statusCode(200);
+        api.defineAttributes(tenant, UserServiceApi.COST_CENTRE);
         var rows = new TenantSql(dataSource);
         rows.insertUsers(tenant.id(), "counted", 120);
         assertThat(rows.count(tenant.id(), """

@@ -119,6 +119,20 @@ public final class UserServiceApi {
         return new User(UUID.fromString((String) created.get("id")), username, password, created);
     }
 
+    /** A searchable enum attribute, {@code costCentre}, SALES or RESEARCH: what tests filter users by. */
+    public static final Map<String, Object> COST_CENTRE =
+            Map.of("name", "costCentre", "type", "enum", "values", List.of("SALES", "RESEARCH"), "searchable", true);
+
+    /** Sets the tenant's custom attributes, as its administrator. */
+    public void defineAttributes(Tenant tenant, Map<String, Object>... definitions) {
+        as(tenant.adminToken())
+                .contentType(ContentType.JSON)
+                .body(List.of(definitions))
+                .put("/tenant/attributes")
+                .then()
+                .statusCode(200);
+    }
+
     public User createUser(Tenant tenant) {
         return createUser(tenant, "user", Map.of());
     }
