@@ -22,6 +22,9 @@ public final class RejectedMappings {
                 .addAnnotatedClass(DynamicUser.class)
                 .addAnnotatedClass(CountedGroup.class)
                 .addAnnotatedClass(LowerCaseEmail.class)
+                .addAnnotatedClass(UnversionedGroup.class)
+                .addAnnotatedClass(VersionedGroup.class)
+                .addAnnotatedClass(UnbatchedGroup.class)
                 .buildMetadata()
                 .buildSessionFactory();
     }

@@ -2,14 +2,18 @@ package org.usermodels.user.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.jpa.repository.support.SimpleJpaRepository;
 import org.usermodels.lab.BidirectionalGroup;
 import org.usermodels.lab.BidirectionalUser;
 import org.usermodels.lab.DynamicUser;
 import org.usermodels.lab.RejectedMappings;
+import org.usermodels.lab.UnversionedGroup;
+import org.usermodels.lab.VersionedGroup;
 import org.usermodels.platform.testsupport.DocumentedSql;
 import org.usermodels.platform.testsupport.SqlRecorder;
 import org.usermodels.user.testing.TenantSql;
@@ -107,5 +111,47 @@ class RejectedMappingsIT {
             assertThat(updates).singleElement().asString().contains("status=?").doesNotContain("email", "attributes");
             DocumentedSql.matches("orm-layers.md", "dynamic-update", updates);
         }
+    }
+
+    @Test
+    void saveReadsANewEntityBeforeInsertingItUnlessAVersionTellsItIsNew() {
+        var tenant = new UserServiceApi(port).createTenant();
+        var now = Instant.now();
+
+        try (var mappings = RejectedMappings.over(dataSource)) {
+            var merged = sql.record(() -> mappings.fromTransaction(session -> {
+                inTenant(session, tenant.id().toString());
+                return new SimpleJpaRepository<>(UnversionedGroup.class, session)
+                        .save(new UnversionedGroup(tenant.id(), "Merged", now));
+            }));
+            var persisted = sql.record(() -> mappings.fromTransaction(session -> {
+                inTenant(session, tenant.id().toString());
+                return new SimpleJpaRepository<>(VersionedGroup.class, session)
+                        .save(new VersionedGroup(tenant.id(), "Persisted", now));
+            }));
+
+            var merging = withoutTenant(merged.statements());
+            var persisting = withoutTenant(persisted.statements());
+            assertThat(merging)
+                    .extracting(statement -> statement.substring(0, 6))
+                    .containsExactly("select", "insert");
+            assertThat(persisting)
+                    .extracting(statement -> statement.substring(0, 6))
+                    .containsExactly("insert");
+            DocumentedSql.matches("orm-layers.md", "save-merges", merging);
+            DocumentedSql.matches("orm-layers.md", "save-persists", persisting);
+        }
+    }
+
+    private static void inTenant(org.hibernate.Session session, String tenant) {
+        session.createNativeQuery("select set_config('app.tenant_id', :tenant, true)", String.class)
+                .setParameter("tenant", tenant)
+                .getSingleResult();
+    }
+
+    private static java.util.List<String> withoutTenant(java.util.List<String> statements) {
+        return statements.stream()
+                .filter(statement -> !statement.contains("set_config"))
+                .toList();
     }
 }
