@@ -87,6 +87,24 @@ class AggregationSqlIT {
                 order by r.profile.displayName
                 """)));
 
+        var criteria = sql.record(() -> inTenant(tenant, () -> {
+            var cb = entityManager.getCriteriaBuilder();
+            var query = cb.createQuery(Object[].class);
+            var rating = query.from(ProfileSkill.class);
+            var name = rating.get(ProfileSkill_.profile).get(Profile_.displayName);
+            query.multiselect(name, cb.count(rating), cb.max(rating.get(ProfileSkill_.level)))
+                    .groupBy(name)
+                    .having(cb.ge(cb.count(rating), 3L))
+                    .orderBy(cb.asc(name));
+            return entityManager.createQuery(query).getResultList().stream()
+                    .map(row ->
+                            new Counted((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).longValue()))
+                    .toList();
+        }));
+
+        assertThat(criteria.result())
+                .as("the same groups from the Criteria API")
+                .isEqualTo(having.result());
         assertThat(where.result())
                 .as("skills at level 4 or more, per person")
                 .containsExactly(new Counted("Ada", 1, 5), new Counted("Grace", 2, 5));
@@ -95,6 +113,7 @@ class AggregationSqlIT {
                 .containsExactly(new Counted("Grace", 3, 5));
         DocumentedSql.matches("aggregation.md", "where-before-grouping", selects(where.statements()));
         DocumentedSql.matches("aggregation.md", "having-after-grouping", selects(having.statements()));
+        DocumentedSql.matches("aggregation.md", "having-criteria", selects(criteria.statements()));
     }
 
     @Test
