@@ -13,19 +13,33 @@ public final class RejectedMappings {
 
     /** Maps the lab's entities onto {@code dataSource}'s tables. */
     public static SessionFactory over(DataSource dataSource) {
+        return mapping(
+                dataSource,
+                BidirectionalUser.class,
+                BidirectionalGroup.class,
+                DynamicUser.class,
+                CountedGroup.class,
+                LowerCaseEmail.class,
+                UnversionedGroup.class,
+                VersionedGroup.class,
+                UnbatchedGroup.class,
+                ConvertedAttributes.class,
+                ImmutableAttributes.class);
+    }
+
+    /**
+     * Maps only {@code entities} onto {@code dataSource}'s tables: for a mapping Hibernate may refuse.
+     *
+     * @throws RuntimeException whatever Hibernate throws when it builds the mapping
+     */
+    public static SessionFactory mapping(DataSource dataSource, Class<?>... entities) {
         var registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .build();
-        return new MetadataSources(registry)
-                .addAnnotatedClass(BidirectionalUser.class)
-                .addAnnotatedClass(BidirectionalGroup.class)
-                .addAnnotatedClass(DynamicUser.class)
-                .addAnnotatedClass(CountedGroup.class)
-                .addAnnotatedClass(LowerCaseEmail.class)
-                .addAnnotatedClass(UnversionedGroup.class)
-                .addAnnotatedClass(VersionedGroup.class)
-                .addAnnotatedClass(UnbatchedGroup.class)
-                .buildMetadata()
-                .buildSessionFactory();
+        var sources = new MetadataSources(registry);
+        for (var entity : entities) {
+            sources.addAnnotatedClass(entity);
+        }
+        return sources.buildMetadata().buildSessionFactory();
     }
 }
