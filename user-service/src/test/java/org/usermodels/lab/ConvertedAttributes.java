@@ -2,12 +2,8 @@ package org.usermodels.lab;
 
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.type.SqlTypes;
@@ -19,35 +15,21 @@ import org.hibernate.type.SqlTypes;
 @Entity(name = "ConvertedAttributes")
 @Table(name = "users")
 @SQLRestriction("deleted_at is null")
-public class ConvertedAttributes {
-
-    @Id
-    private UUID id;
-
-    private String username;
+public class ConvertedAttributes extends AttributesRow {
 
     @Convert(converter = MutableMapConverter.class)
     @JdbcTypeCode(SqlTypes.JSON)
-    private Map<String, Object> attributes;
+    private Map<String, Object> attributes = Map.of();
 
-    @Version
-    private long version;
+    protected ConvertedAttributes() {}
 
-    protected ConvertedAttributes() {
-        this.id = new UUID(0, 0);
-        this.username = "";
-        this.attributes = Map.of();
+    @Override
+    protected Map<String, Object> attributes() {
+        return attributes;
     }
 
-    /** Changes the map the entity holds, in place. */
-    public void putInPlace(String name, Object value) {
-        attributes.put(name, value);
-    }
-
-    /** Replaces the map with a changed copy. */
-    public void replace(String name, Object value) {
-        var copy = new LinkedHashMap<>(attributes);
-        copy.put(name, value);
-        this.attributes = copy;
+    @Override
+    protected void attributes(Map<String, Object> attributes) {
+        this.attributes = attributes;
     }
 }
