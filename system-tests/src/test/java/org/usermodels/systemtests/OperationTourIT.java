@@ -1,6 +1,7 @@
 package org.usermodels.systemtests;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -24,7 +25,8 @@ import org.usermodels.platform.testsupport.KeycloakTokens;
  * The operations the README's story and the other system tests leave out, each used as a client would use it,
  * through the gateway: renaming a group and taking a permission back from it, a user's own permissions, a
  * change of a user under {@code If-Match}, a tenant renamed by the platform administrator and the list of
- * tenants, the imports and their problems, a staff member's addresses and skills. With the other suites, every
+ * tenants, the imports and their problems, a staff member's addresses and skills, a deleted user listed and
+ * restored by the platform administrator. With the other suites, every
  * operation the descriptions name is seen to succeed, and each answer is held to the description (and, when docs
  * are recorded, becomes the operation's example).
  */
@@ -134,6 +136,33 @@ class OperationTourIT {
                 .then()
                 .statusCode(200)
                 .body("displayName", equalTo("Acme Tours International"));
+    }
+
+    @Test
+    void thePlatformAdministratorRestoresADeletedUserWhoseProfileStartsAgain() {
+        var user = createStaffMember("lazarus");
+        as(admin).delete("/api/users/" + user).then().statusCode(204);
+        as(platformAdmin())
+                .get("/api/tenants/" + slug + "/deleted-users?limit=10")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(user));
+
+        as(platformAdmin())
+                .post("/api/tenants/" + slug + "/deleted-users/" + user + "/restore")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"))
+                .body("staff.employeeNumber", equalTo("T-lazarus"));
+
+        as(admin).get("/api/users/" + user).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> as(admin)
+                        .get("/api/profiles/" + user)
+                        .then()
+                        .statusCode(200)
+                        .body("kind", equalTo("staff")));
     }
 
     @Test

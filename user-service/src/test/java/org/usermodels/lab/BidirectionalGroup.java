@@ -36,6 +36,11 @@ public class BidirectionalGroup {
         user.groups().add(this);
     }
 
+    /** The members' usernames, as the collection loads them. */
+    public java.util.List<String> memberNames() {
+        return members.stream().map(BidirectionalUser::username).sorted().toList();
+    }
+
     public String name() {
         return name;
     }

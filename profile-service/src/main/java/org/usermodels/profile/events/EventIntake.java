@@ -148,7 +148,8 @@ class EventIntake {
     private void apply(IncomingEvent event) {
         var payload = event.payload();
         switch (event.type()) {
-            case "UserRegistered" -> {
+            // a restored user starts with an empty profile, as a new one does: the deletion erased the old one
+            case "UserRegistered", "UserRestored" -> {
                 var names = (payload.path("firstName").asString("") + " "
                                 + payload.path("lastName").asString(""))
                         .strip();

@@ -1,8 +1,10 @@
 package org.usermodels.user.account;
 
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+import org.usermodels.platform.web.FieldProblem;
 
 /** A request that contradicts the state of the tenant's data: 409, with what to do about it. */
 final class Conflict extends ErrorResponseException {
@@ -31,6 +33,25 @@ final class Conflict extends ErrorResponseException {
 
     static Conflict selfDeletion() {
         return new Conflict("Cannot delete yourself", "Another administrator has to delete your account.", "id");
+    }
+
+    /** A deleted user cannot come back while another user holds what was theirs (the partial unique indexes). */
+    static Conflict takenSinceDeletion(String field, String what) {
+        return new Conflict(
+                "Taken since the deletion",
+                "Another user of this tenant has taken this user's " + what
+                        + " since the deletion. Change or delete that user first, then restore this one.",
+                field);
+    }
+
+    /** The tenant's attribute definitions changed after the deletion, and the user's attributes no longer fit. */
+    static Conflict attributesChanged(List<FieldProblem> problems) {
+        var first = problems.getFirst();
+        return new Conflict(
+                "The attributes changed since the deletion",
+                "This user's attributes no longer fit the tenant's definitions: " + first.field() + " "
+                        + first.message() + ".",
+                first.field());
     }
 
     private static ProblemDetail problem(String title, String detail, String field) {

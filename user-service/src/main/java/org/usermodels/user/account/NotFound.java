@@ -16,6 +16,10 @@ final class NotFound extends ErrorResponseException {
         return new NotFound("User not found", "This tenant has no user " + id + ".");
     }
 
+    static NotFound deletedUser(UserId id) {
+        return new NotFound("Deleted user not found", "This tenant has no deleted user " + id + ".");
+    }
+
     private static ProblemDetail problem(String title, String detail) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
         problem.setTitle(title);

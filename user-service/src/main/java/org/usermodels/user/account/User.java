@@ -39,7 +39,7 @@ import org.usermodels.user.outbox.NumberedEvent;
  * <p>Deleting a user marks the row ({@code deleted_at}); {@link SQLRestriction} then hides it from every
  * query and collection, and the unique indexes ignore it, so the username may be taken again.
  *
- * <p>A user records its own events ({@code UserRegistered}, {@code UserUpdated}, {@code UserDeleted}), each
+ * <p>A user records its own events ({@code UserRegistered}, {@code UserUpdated}, {@code UserDeleted}, {@code UserRestored}), each
  * numbered in the user's sequence; they reach the outbox when the user is saved. The subclasses carry what
  * differs between the types: their details in a view, and how an edit of those details is applied
  * (docs/model-classes.md). Nothing outside this hierarchy asks which subclass a user is.
@@ -288,6 +288,23 @@ class User extends AbstractAggregateRoot<User> {
         this.deletedAt = now;
         this.status = UserStatus.DISABLED;
         record(new DomainEvent.UserDeleted(tenantId.value(), id.value()));
+    }
+
+    /**
+     * Brings back a user whose row {@link DeletedUsers#undelete} has just made visible again, in the same
+     * transaction: active, and with {@code UserRestored} recorded. The entity cannot take part earlier, as
+     * {@link SQLRestriction} hides a deleted row from every load, {@code find} included (docs/repositories.md).
+     *
+     * @throws IllegalStateException if the row is still marked deleted, or the user was not left disabled by a
+     *     deletion
+     */
+    void restored() {
+        if (deletedAt != null || status != UserStatus.DISABLED) {
+            throw new IllegalStateException("User " + id + " was not brought back from a deletion");
+        }
+        this.status = UserStatus.ACTIVE;
+        record(new DomainEvent.UserRestored(
+                tenantId.value(), id.value(), type().code(), username, email, firstName, lastName));
     }
 
     /** How many events the user has recorded. */

@@ -21,7 +21,7 @@ import org.usermodels.platform.domain.UserId;
  * The users of the current tenant. Hibernate's {@code @TenantId} adds the tenant to every JPQL query;
  * row-level security does the same for the native ones.
  */
-interface Users extends Repository<User, UserId>, JpaSpecificationExecutor<User> {
+interface Users extends Repository<User, UserId>, JpaSpecificationExecutor<User>, DeletedUsers {
 
     Optional<User> findById(UserId id);
 

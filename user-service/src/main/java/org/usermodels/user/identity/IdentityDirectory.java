@@ -3,6 +3,7 @@ package org.usermodels.user.identity;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.usermodels.platform.domain.TenantId;
@@ -33,7 +34,7 @@ public interface IdentityDirectory {
      */
     record NewIdentity(
             String username,
-            String email,
+            @Nullable String email,
             @Nullable String firstName,
             @Nullable String lastName,
             @Nullable String password,
@@ -86,6 +87,26 @@ public interface IdentityDirectory {
      * @return what became of each planned identity, by id
      */
     Map<UserId, Provisioning> createMembers(TenantId organization, List<PlannedIdentity> identities);
+
+    /**
+     * Creates one identity with the id the caller chose, as {@link #createMembers} creates each of a batch.
+     *
+     * @return {@code true} if it was created now, {@code false} if it existed already with this id and username
+     *     (an earlier attempt at the same work created it)
+     * @throws IdentityConflict (409) when another identity of the realm has the username or email address
+     * @throws IdentityRefused (400) when the provider refuses the details
+     */
+    default boolean createMember(TenantId organization, PlannedIdentity planned) {
+        var outcome = createMembers(organization, List.of(planned)).get(planned.id());
+        return switch (Objects.requireNonNull(outcome, "an outcome for every planned identity")) {
+            case TAKEN ->
+                throw new IdentityConflict(
+                        "The identity provider already has a user with this username or email address.");
+            case REFUSED -> throw new IdentityRefused();
+            case CREATED -> true;
+            case EXISTED -> false;
+        };
+    }
 
     /** Removes many identities, as {@link #remove} removes one. */
     void removeAll(Collection<UserId> users);

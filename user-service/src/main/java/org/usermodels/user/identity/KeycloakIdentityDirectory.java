@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,14 +125,7 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
     @Override
     public UserId createMember(TenantId organizationId, NewIdentity identity) {
         var id = UserId.of(UUID.randomUUID());
-        var outcome = createMembers(organizationId, List.of(new PlannedIdentity(id, identity)));
-        switch (Objects.requireNonNull(outcome.get(id), "an outcome for every planned identity")) {
-            case TAKEN ->
-                throw new IdentityConflict(
-                        "The identity provider already has a user with this username or email address.");
-            case REFUSED -> throw new IdentityRefused();
-            case CREATED, EXISTED -> {}
-        }
+        createMember(organizationId, new PlannedIdentity(id, identity));
         return id;
     }
 
@@ -275,7 +267,7 @@ class KeycloakIdentityDirectory implements IdentityDirectory, DisposableBean {
         user.setId(planned.id().toString());
         user.setUsername(identity.username());
         user.setEmail(identity.email());
-        user.setEmailVerified(true);
+        user.setEmailVerified(identity.email() != null);
         user.setFirstName(identity.firstName());
         user.setLastName(identity.lastName());
         user.setEnabled(true);

@@ -65,4 +65,23 @@ public sealed interface DomainEvent {
             return userId;
         }
     }
+
+    /**
+     * A deleted user brought back by a platform administrator: the same id, type and names, a new identity in
+     * Keycloak without a password. What the deletion erased elsewhere (the profile) starts again empty.
+     */
+    record UserRestored(
+            UUID tenantId,
+            UUID userId,
+            String userType,
+            String username,
+            @Nullable String email,
+            @Nullable String firstName,
+            @Nullable String lastName)
+            implements DomainEvent {
+        @Override
+        public UUID aggregateId() {
+            return userId;
+        }
+    }
 }
