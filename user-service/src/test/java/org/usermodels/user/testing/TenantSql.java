@@ -1,6 +1,7 @@
 package org.usermodels.user.testing;
 
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -35,6 +36,17 @@ public final class TenantSql {
         return transactions.execute(status -> {
             jdbc.queryForObject("select set_config('app.tenant_id', ?, true)", String.class, tenant.toString());
             return jdbc.queryForObject(sql, type, arguments);
+        });
+    }
+
+    /**
+     * Runs {@code work} in one transaction that acts for {@code tenant}: for statements a test expects the
+     * database to refuse, and for several statements that must commit together.
+     */
+    public <T> T inTenant(UUID tenant, Function<JdbcTemplate, T> work) {
+        return transactions.execute(status -> {
+            jdbc.queryForObject("select set_config('app.tenant_id', ?, true)", String.class, tenant.toString());
+            return work.apply(jdbc);
         });
     }
 
