@@ -87,6 +87,41 @@ class UserTest {
     }
 
     @Test
+    void onlyARowBroughtBackFromADeletionCanBeRestored() {
+        var marked = UserBuilder.aUser().build();
+        marked.delete(NOW);
+        var active = UserBuilder.aUser().build();
+
+        assertThatThrownBy(marked::restored)
+                .as("still marked deleted: DeletedUsers.undelete comes first")
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(active::restored).isInstanceOf(IllegalStateException.class);
+        assertThat(active.status()).isEqualTo(UserStatus.ACTIVE);
+    }
+
+    @Test
+    void aRestoredUserIsActiveAndRecordsTheNextEventOfTheirSequence() {
+        // the row as DeletedUsers.undelete leaves it: no longer marked, still disabled by the deletion
+        var user = UserBuilder.aUser().tenant(TENANT).username("Ada").build();
+        user.disable();
+
+        user.restored();
+
+        assertThat(user.status()).isEqualTo(UserStatus.ACTIVE);
+        assertThat(user.recordedEvents().getLast())
+                .isEqualTo(new NumberedEvent(
+                        new DomainEvent.UserRestored(
+                                TENANT.value(),
+                                user.id().value(),
+                                "user",
+                                "ada",
+                                user.email().value(),
+                                "Ada",
+                                "Lovelace"),
+                        2));
+    }
+
+    @Test
     void eachTypeShowsItsOwnDetailsAndNoOther() {
         assertThat(UserBuilder.aUser().build().details()).isEqualTo(TypeDetails.NONE);
 
