@@ -27,19 +27,22 @@ class Address {
     @JoinColumn(name = "profile_id", nullable = false, updatable = false)
     private Profile profile;
 
+    @Column(length = 50)
     private @Nullable String label;
 
-    @Column(nullable = false)
+    @Column(nullable = false, length = 200)
     private String line1;
 
+    @Column(length = 200)
     private @Nullable String line2;
 
-    @Column(nullable = false)
+    @Column(nullable = false, length = 100)
     private String city;
 
-    @Column(name = "postal_code")
+    @Column(name = "postal_code", length = 20)
     private @Nullable String postalCode;
 
+    @Column(length = 100)
     private @Nullable String region;
 
     /** ISO 3166-1 alpha-2. */
@@ -47,6 +50,7 @@ class Address {
     private String country;
 
     /** E.164. */
+    @Column(length = 20)
     private @Nullable String phone;
 
     @Column(name = "is_primary", nullable = false)

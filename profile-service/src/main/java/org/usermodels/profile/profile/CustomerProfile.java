@@ -25,11 +25,11 @@ class CustomerProfile extends Profile {
         POST
     }
 
-    @Column(name = "preferred_language")
+    @Column(name = "preferred_language", length = 35)
     private @Nullable String preferredLanguage;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "communication_preferences")
+    @Column(name = "communication_preferences", length = 16)
     private String @Nullable [] communicationPreferences;
 
     protected CustomerProfile() {}

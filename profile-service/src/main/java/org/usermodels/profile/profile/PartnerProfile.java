@@ -17,11 +17,11 @@ import org.usermodels.platform.domain.UserId;
 @DiscriminatorValue("partner")
 class PartnerProfile extends Profile {
 
-    @Column(name = "company_website")
+    @Column(name = "company_website", length = 2048)
     private @Nullable String companyWebsite;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "contact_preferences")
+    @Column(name = "contact_preferences", length = 16)
     private String @Nullable [] contactPreferences;
 
     protected PartnerProfile() {}

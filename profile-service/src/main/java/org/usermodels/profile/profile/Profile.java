@@ -29,21 +29,23 @@ import org.usermodels.platform.domain.UserId;
 @Entity
 @Table(name = "profiles")
 @Inheritance(strategy = InheritanceType.SINGLE_TABLE)
-@DiscriminatorColumn(name = "kind")
+@DiscriminatorColumn(name = "kind", length = 16)
 abstract class Profile {
 
     @Id
     @Column(name = "user_id")
     private UserId userId;
 
-    @Column(name = "display_name")
+    @Column(name = "display_name", length = 100)
     private @Nullable String displayName;
 
+    @Column(length = 2000)
     private @Nullable String bio;
 
-    @Column(name = "avatar_url")
+    @Column(name = "avatar_url", length = 2048)
     private @Nullable String avatarUrl;
 
+    @Column(length = 2048)
     private @Nullable String website;
 
     @Column(name = "created_at", nullable = false, updatable = false)

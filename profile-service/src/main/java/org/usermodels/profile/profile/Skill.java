@@ -16,7 +16,7 @@ class Skill implements Persistable<UUID> {
     @Id
     private UUID id;
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false, length = 100)
     private String name;
 
     @jakarta.persistence.Transient

@@ -23,11 +23,13 @@ import org.usermodels.platform.domain.UserId;
 @DiscriminatorValue("staff")
 class StaffProfile extends Profile {
 
+    @Column(length = 100)
     private @Nullable String department;
 
+    @Column(length = 100)
     private @Nullable String title;
 
-    @Column(name = "office_location")
+    @Column(name = "office_location", length = 100)
     private @Nullable String officeLocation;
 
     @ManyToOne(fetch = FetchType.LAZY)

@@ -39,7 +39,7 @@ class Group {
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private TenantId tenantId;
 
-    @Column(nullable = false)
+    @Column(nullable = false, length = 100)
     private String name;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -47,7 +47,7 @@ class Group {
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "group_permissions", joinColumns = @JoinColumn(name = "group_id"))
-    @Column(name = "permission_code")
+    @Column(name = "permission_code", length = 64)
     private Set<String> permissions = new HashSet<>();
 
     /**

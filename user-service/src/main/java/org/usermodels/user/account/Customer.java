@@ -28,11 +28,11 @@ class Customer extends User {
         GOLD
     }
 
-    @Column(name = "customer_number", nullable = false, updatable = false)
+    @Column(name = "customer_number", nullable = false, updatable = false, length = 20)
     private String customerNumber;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "loyalty_tier", nullable = false)
+    @Column(name = "loyalty_tier", nullable = false, length = 8)
     private LoyaltyTier loyaltyTier;
 
     @Column(name = "marketing_consent", nullable = false)

@@ -25,14 +25,14 @@ class PartnerContact extends User {
         PREMIER
     }
 
-    @Column(name = "company_name", nullable = false)
+    @Column(name = "company_name", nullable = false, length = 200)
     private String companyName;
 
-    @Column(name = "company_registration_id")
+    @Column(name = "company_registration_id", length = 64)
     private @Nullable String companyRegistrationId;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "partner_tier", nullable = false)
+    @Column(name = "partner_tier", nullable = false, length = 16)
     private PartnerTier partnerTier;
 
     protected PartnerContact() {}

@@ -18,12 +18,13 @@ import org.usermodels.platform.domain.UserId;
 @DiscriminatorValue("staff")
 class StaffMember extends User {
 
-    @Column(name = "employee_number", nullable = false)
+    @Column(name = "employee_number", nullable = false, length = 40)
     private String employeeNumber;
 
+    @Column(length = 100)
     private @Nullable String department;
 
-    @Column(name = "job_title")
+    @Column(name = "job_title", length = 100)
     private @Nullable String jobTitle;
 
     @Column(name = "hire_date", nullable = false)

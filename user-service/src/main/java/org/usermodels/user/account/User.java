@@ -50,7 +50,7 @@ import org.usermodels.user.outbox.NumberedEvent;
 @Entity
 @Table(name = "users")
 @Inheritance(strategy = InheritanceType.JOINED)
-@DiscriminatorColumn(name = "type")
+@DiscriminatorColumn(name = "type", length = 16)
 @DiscriminatorValue("user")
 @SQLRestriction("deleted_at is null")
 class User extends AbstractAggregateRoot<User> {
@@ -65,6 +65,7 @@ class User extends AbstractAggregateRoot<User> {
     @Column(nullable = false, updatable = false)
     private String username;
 
+    @Column(length = EmailAddress.MAX)
     private @Nullable String email;
 
     @Column(name = "first_name")
@@ -74,12 +75,13 @@ class User extends AbstractAggregateRoot<User> {
     private @Nullable String lastName;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @Column(nullable = false, length = 16)
     private UserStatus status;
 
+    @Column(length = 35)
     private @Nullable String locale;
 
-    @Column(name = "time_zone")
+    @Column(name = "time_zone", length = 64)
     private @Nullable String timeZone;
 
     @Column(name = "date_joined", nullable = false, updatable = false)

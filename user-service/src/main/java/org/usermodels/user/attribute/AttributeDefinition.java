@@ -24,6 +24,7 @@ import org.usermodels.platform.domain.TenantId;
 class AttributeDefinition implements Persistable<String> {
 
     @Id
+    @Column(length = 40)
     private String name;
 
     @org.hibernate.annotations.TenantId
@@ -31,7 +32,7 @@ class AttributeDefinition implements Persistable<String> {
     private TenantId tenantId;
 
     @Convert(converter = AttributeTypeConverter.class)
-    @Column(nullable = false)
+    @Column(nullable = false, length = 16)
     private AttributeType type;
 
     private boolean required;
@@ -41,15 +42,17 @@ class AttributeDefinition implements Persistable<String> {
 
     private boolean searchable;
 
-    @Column(name = "min_value")
+    // numeric without a precision, as in the migration: Hibernate would otherwise take numeric(38,2)
+    @Column(name = "min_value", columnDefinition = "numeric")
     private @Nullable BigDecimal min;
 
-    @Column(name = "max_value")
+    @Column(name = "max_value", columnDefinition = "numeric")
     private @Nullable BigDecimal max;
 
     @Column(name = "max_length")
     private @Nullable Integer maxLength;
 
+    @Column(length = 500)
     private @Nullable String pattern;
 
     @JdbcTypeCode(SqlTypes.ARRAY)

@@ -32,7 +32,7 @@ class OutboxEvent implements Persistable<UUID> {
     @Column(nullable = false, updatable = false)
     private long sequence;
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false, length = 40)
     private String type;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -46,7 +46,7 @@ class OutboxEvent implements Persistable<UUID> {
     private @Nullable Instant publishedAt;
 
     /** The W3C {@code traceparent} of the span that wrote the event ({@link TraceParent}), if any. */
-    @Column(name = "trace_parent", updatable = false)
+    @Column(name = "trace_parent", updatable = false, length = 55)
     private @Nullable String traceParent;
 
     protected OutboxEvent() {}

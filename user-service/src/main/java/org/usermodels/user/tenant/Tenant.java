@@ -39,14 +39,14 @@ class Tenant extends AbstractAggregateRoot<Tenant> {
     @Id
     private TenantId id;
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false, length = 40)
     private String slug;
 
-    @Column(name = "display_name", nullable = false)
+    @Column(name = "display_name", nullable = false, length = 200)
     private String displayName;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @Column(nullable = false, length = 16)
     private Status status;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -54,7 +54,7 @@ class Tenant extends AbstractAggregateRoot<Tenant> {
     private String[] userTypes;
 
     /** SHA-256 of the request that created the tenant, so that an identical repeat is recognised. */
-    @Column(name = "creation_fingerprint", updatable = false)
+    @Column(name = "creation_fingerprint", updatable = false, length = 64)
     private @Nullable String creationFingerprint;
 
     @Column(name = "created_at", nullable = false, updatable = false)
