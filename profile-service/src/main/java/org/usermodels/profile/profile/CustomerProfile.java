@@ -28,9 +28,13 @@ class CustomerProfile extends Profile {
     @Column(name = "preferred_language", length = 35)
     private @Nullable String preferredLanguage;
 
+    /**
+     * The channels, in the column customers share with partners, where the database checks them (tenant migrations V3
+     * to V5; docs/migrations.md, "Expand and contract").
+     */
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "communication_preferences", length = 16)
-    private String @Nullable [] communicationPreferences;
+    @Column(name = "contact_channels", length = 16)
+    private String @Nullable [] contactChannels;
 
     protected CustomerProfile() {}
 
@@ -73,8 +77,7 @@ class CustomerProfile extends Profile {
      */
     void changePreferences(@Nullable String preferredLanguage, List<Channel> channels) {
         this.preferredLanguage = preferredLanguage;
-        this.communicationPreferences =
-                channels.stream().distinct().map(Enum::name).toArray(String[]::new);
+        this.contactChannels = channels.stream().distinct().map(Enum::name).toArray(String[]::new);
     }
 
     @Nullable String preferredLanguage() {
@@ -82,8 +85,8 @@ class CustomerProfile extends Profile {
     }
 
     List<Channel> channels() {
-        return communicationPreferences == null
+        return contactChannels == null
                 ? List.of()
-                : Arrays.stream(communicationPreferences).map(Channel::valueOf).toList();
+                : Arrays.stream(contactChannels).map(Channel::valueOf).toList();
     }
 }

@@ -20,9 +20,10 @@ class PartnerProfile extends Profile {
     @Column(name = "company_website", length = 2048)
     private @Nullable String companyWebsite;
 
+    /** The channels, in the column partners share with customers ({@link CustomerProfile}). */
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "contact_preferences", length = 16)
-    private String @Nullable [] contactPreferences;
+    @Column(name = "contact_channels", length = 16)
+    private String @Nullable [] contactChannels;
 
     protected PartnerProfile() {}
 
@@ -61,8 +62,7 @@ class PartnerProfile extends Profile {
 
     void changeContact(@Nullable String companyWebsite, List<CustomerProfile.Channel> preferences) {
         this.companyWebsite = companyWebsite;
-        this.contactPreferences =
-                preferences.stream().distinct().map(Enum::name).toArray(String[]::new);
+        this.contactChannels = preferences.stream().distinct().map(Enum::name).toArray(String[]::new);
     }
 
     @Nullable String companyWebsite() {
@@ -70,9 +70,9 @@ class PartnerProfile extends Profile {
     }
 
     List<CustomerProfile.Channel> contactPreferences() {
-        return contactPreferences == null
+        return contactChannels == null
                 ? List.of()
-                : Arrays.stream(contactPreferences)
+                : Arrays.stream(contactChannels)
                         .map(CustomerProfile.Channel::valueOf)
                         .toList();
     }

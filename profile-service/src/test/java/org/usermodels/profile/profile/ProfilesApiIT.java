@@ -1,6 +1,7 @@
 package org.usermodels.profile.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -86,6 +87,50 @@ class ProfilesApiIT {
                 .body("bio", equalTo("Collects stamps"))
                 .body("customer.preferredLanguage", equalTo("de-CH"))
                 .body("customer.communicationPreferences", containsInAnyOrder("EMAIL", "POST"));
+    }
+
+    /**
+     * Customers' communication preferences and partners' contact preferences, two names in the API, are one column of
+     * the schema since tenant migration V5, which the database checks (docs/migrations.md, "Expand and contract").
+     */
+    @Test
+    void customersAndPartnersKeepTheirChannelsInOneColumnThatTheDatabaseChecks() {
+        var customer = api.createMember(tenant, "customer", "Cy");
+        var partner = api.createMember(tenant, "partner", "Pia");
+
+        api.patch(
+                        customer.token(),
+                        "/profiles/me",
+                        Map.of("customer", Map.of("communicationPreferences", List.of("SMS", "POST"))))
+                .statusCode(200);
+        api.patch(partner.token(), "/profiles/me", Map.of("partner", Map.of("contactPreferences", List.of("PHONE"))))
+                .statusCode(200)
+                .body("partner.contactPreferences", containsInAnyOrder("PHONE"));
+        api.as(customer.token())
+                .get("/profiles/me")
+                .then()
+                .statusCode(200)
+                .body("customer.communicationPreferences", containsInAnyOrder("SMS", "POST"));
+
+        var schema = org.usermodels.profile.tenancy.TenantSchemas.schemaOf(
+                new org.usermodels.platform.tenancy.TenantRef(tenant.id(), tenant.slug()));
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForList(
+                        "select kind || ' ' || contact_channels::text from " + schema
+                                + ".profiles where user_id in (?, ?) order by kind",
+                        String.class,
+                        customer.id(),
+                        partner.id()))
+                .containsExactly("customer {SMS,POST}", "partner {PHONE}");
+        assertThatThrownBy(() -> jdbc.update(
+                        "update " + schema + ".profiles set contact_channels = '{EMAIL,FAX}' where user_id = ?",
+                        customer.id()))
+                .hasMessageContaining("contact_channels_known");
+        var staff = api.createMember(tenant, "staff", "Stu");
+        assertThatThrownBy(() -> jdbc.update(
+                        "update " + schema + ".profiles set contact_channels = '{EMAIL}' where user_id = ?",
+                        staff.id()))
+                .hasMessageContaining("contact_channels_kinds");
     }
 
     @Test
