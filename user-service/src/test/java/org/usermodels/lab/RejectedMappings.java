@@ -1,5 +1,6 @@
 package org.usermodels.lab;
 
+import java.util.Map;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
@@ -33,8 +34,19 @@ public final class RejectedMappings {
      * @throws RuntimeException whatever Hibernate throws when it builds the mapping
      */
     public static SessionFactory mapping(DataSource dataSource, Class<?>... entities) {
+        return mapping(dataSource, Map.of(), entities);
+    }
+
+    /**
+     * Maps only {@code entities} onto {@code dataSource}'s tables with further Hibernate settings: its schema tools
+     * ({@code hibernate.hbm2ddl.auto}, the schema-generation scripts) run while the factory is built.
+     *
+     * @throws RuntimeException whatever Hibernate throws when it builds the mapping or runs its schema tools
+     */
+    public static SessionFactory mapping(DataSource dataSource, Map<String, Object> settings, Class<?>... entities) {
         var registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .applySettings(settings)
                 .build();
         var sources = new MetadataSources(registry);
         for (var entity : entities) {
