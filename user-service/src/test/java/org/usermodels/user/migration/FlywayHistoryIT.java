@@ -36,7 +36,8 @@ class FlywayHistoryIT {
 
     static final String REPEATABLE = "R__functions_that_read_past_row_level_security.sql";
 
-    static final String AFTER_THE_SQUASH = "V9__after_the_squash.sql";
+    /** The script that comes after a squash, one version past the service's last. */
+    static final String AFTER_THE_SQUASH = "__after_the_squash.sql";
 
     @TempDir
     Path migrations;
@@ -49,18 +50,15 @@ class FlywayHistoryIT {
         flyway(database, configuration -> configuration).migrate();
 
         var history = history(database);
+        var expected = new java.util.ArrayList<String>();
+        for (var version = 1; version <= lastVersion(); version++) {
+            expected.add(version + " SQL true");
+        }
+        expected.add("null SQL true");
+        assertThat(lastVersion()).as("the service's versions").isGreaterThanOrEqualTo(9);
         assertThat(history)
                 .extracting(row -> row.get("version") + " " + row.get("type") + " " + row.get("success"))
-                .containsExactly(
-                        "1 SQL true",
-                        "2 SQL true",
-                        "3 SQL true",
-                        "4 SQL true",
-                        "5 SQL true",
-                        "6 SQL true",
-                        "7 SQL true",
-                        "8 SQL true",
-                        "null SQL true");
+                .containsExactlyElementsOf(expected);
         assertThat(history.getLast()).containsEntry("script", REPEATABLE);
         assertThat(history.getFirst())
                 .containsEntry("script", "V1__users.sql")
@@ -133,25 +131,30 @@ class FlywayHistoryIT {
     }
 
     /**
-     * Squashing, for a new database: made as the scripts up to version 8 would make it (here by those scripts, where a
+     * Squashing, for a new database: made as the service's scripts would make it (here by those scripts, where a
      * squashed schema file or a restored dump would stand), with no history, and a folder from which those scripts are
-     * gone while a later one has come. A baseline at 8 records that the database holds them; only what follows runs.
+     * gone while a later one has come. A baseline at their last version records that the database holds them; only
+     * what follows runs.
      */
     @Test
     void aBaselineStandsForTheScriptsUpToItsVersion() throws IOException {
         copyMigrations();
         var database = TestPostgres.createServiceDatabase("history");
-        flyway(database, configuration -> configuration.target("8")).migrate();
+        var last = lastVersion();
+        flyway(database, configuration -> configuration.target(String.valueOf(last)))
+                .migrate();
         sql(database).execute("drop table flyway_schema_history");
-        squash();
+        var next = squash();
 
-        flyway(database, configuration -> configuration.baselineOnMigrate(true).baselineVersion("8"))
+        flyway(database, configuration -> configuration.baselineOnMigrate(true).baselineVersion(String.valueOf(last)))
                 .migrate();
 
         assertThat(history(database))
                 .extracting(row -> row.get("version") + " " + row.get("type") + " " + row.get("script"))
                 .containsExactly(
-                        "8 BASELINE << Flyway Baseline >>", "9 SQL " + AFTER_THE_SQUASH, "null SQL " + REPEATABLE);
+                        last + " BASELINE << Flyway Baseline >>",
+                        (last + 1) + " SQL " + next,
+                        "null SQL " + REPEATABLE);
     }
 
     /**
@@ -163,6 +166,7 @@ class FlywayHistoryIT {
         copyMigrations();
         var database = TestPostgres.createServiceDatabase("history");
         flyway(database, configuration -> configuration).migrate();
+        var next = lastVersion() + 1;
         squash();
         var flyway = flyway(database, configuration -> configuration);
 
@@ -172,15 +176,18 @@ class FlywayHistoryIT {
 
         flyway.repair();
         var result = flyway.migrate();
-        assertThat(result.migrationsExecuted).as("version 9 alone").isEqualTo(1);
-        assertThat(state(flyway, "9").getState()).isEqualTo(MigrationState.SUCCESS);
+        assertThat(result.migrationsExecuted)
+                .as("the version after the squash alone")
+                .isEqualTo(1);
+        assertThat(state(flyway, String.valueOf(next)).getState()).isEqualTo(MigrationState.SUCCESS);
     }
 
     /**
-     * What a squash does to the folder: the versioned scripts up to 8 go, the repeatable one stays, and the next script
-     * comes as it would have.
+     * What a squash does to the folder: the versioned scripts go, the repeatable one stays, and the next script comes as
+     * it would have. Answers the next script's name.
      */
-    private void squash() throws IOException {
+    private String squash() throws IOException {
+        var next = "V" + (lastVersion() + 1) + AFTER_THE_SQUASH;
         try (Stream<Path> scripts = Files.list(migrations)) {
             for (var script : scripts.filter(
                             file -> file.getFileName().toString().startsWith("V"))
@@ -188,7 +195,19 @@ class FlywayHistoryIT {
                 Files.delete(script);
             }
         }
-        Files.writeString(migrations.resolve(AFTER_THE_SQUASH), "create table after_the_squash (id int);\n");
+        Files.writeString(migrations.resolve(next), "create table after_the_squash (id int);\n");
+        return next;
+    }
+
+    /** The last version of the service's scripts in the test's folder. */
+    private int lastVersion() throws IOException {
+        try (Stream<Path> scripts = Files.list(migrations)) {
+            return scripts.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .max()
+                    .orElseThrow();
+        }
     }
 
     /** The service's migrations, as the build put them on the class path, copied into the test's folder. */
