@@ -1,7 +1,10 @@
 package org.usermodels.lab;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
@@ -53,5 +56,22 @@ public final class RejectedMappings {
             sources.addAnnotatedClass(entity);
         }
         return sources.buildMetadata().buildSessionFactory();
+    }
+
+    /**
+     * Makes {@code session}'s transaction act for {@code tenant}, as the service's transaction manager does for its
+     * own: row-level security then shows the lab's mappings that tenant's rows.
+     */
+    public static void actFor(Session session, UUID tenant) {
+        session.createNativeQuery("select set_config('app.tenant_id', :tenant, true)", String.class)
+                .setParameter("tenant", tenant.toString())
+                .getSingleResult();
+    }
+
+    /** The recorded statements without the one of {@link #actFor}: what a mapping itself sent. */
+    public static List<String> sentByTheMapping(List<String> statements) {
+        return statements.stream()
+                .filter(statement -> !statement.contains("set_config"))
+                .toList();
     }
 }

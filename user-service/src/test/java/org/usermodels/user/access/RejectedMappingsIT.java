@@ -57,9 +57,7 @@ class RejectedMappingsIT {
 
         try (var mappings = RejectedMappings.over(dataSource)) {
             var recorded = sql.record(() -> mappings.fromTransaction(session -> {
-                session.createNativeQuery("select set_config('app.tenant_id', :tenant, true)", String.class)
-                        .setParameter("tenant", tenant.id().toString())
-                        .getSingleResult();
+                RejectedMappings.actFor(session, tenant.id());
                 var everyone = session.createSelectionQuery(
                                 "from BidirectionalGroup where name = 'members'", BidirectionalGroup.class)
                         .getSingleResult();
@@ -95,9 +93,7 @@ class RejectedMappingsIT {
 
         try (var mappings = RejectedMappings.over(dataSource)) {
             var recorded = sql.record(() -> mappings.fromTransaction(session -> {
-                session.createNativeQuery("select set_config('app.tenant_id', :tenant, true)", String.class)
-                        .setParameter("tenant", tenant.id().toString())
-                        .getSingleResult();
+                RejectedMappings.actFor(session, tenant.id());
                 session.createSelectionQuery("from DynamicUser where username = 'dynamic-0001'", DynamicUser.class)
                         .getSingleResult()
                         .disable();
@@ -120,18 +116,18 @@ class RejectedMappingsIT {
 
         try (var mappings = RejectedMappings.over(dataSource)) {
             var merged = sql.record(() -> mappings.fromTransaction(session -> {
-                inTenant(session, tenant.id().toString());
+                RejectedMappings.actFor(session, tenant.id());
                 return new SimpleJpaRepository<>(UnversionedGroup.class, session)
                         .save(new UnversionedGroup(tenant.id(), "Merged", now));
             }));
             var persisted = sql.record(() -> mappings.fromTransaction(session -> {
-                inTenant(session, tenant.id().toString());
+                RejectedMappings.actFor(session, tenant.id());
                 return new SimpleJpaRepository<>(VersionedGroup.class, session)
                         .save(new VersionedGroup(tenant.id(), "Persisted", now));
             }));
 
-            var merging = withoutTenant(merged.statements());
-            var persisting = withoutTenant(persisted.statements());
+            var merging = RejectedMappings.sentByTheMapping(merged.statements());
+            var persisting = RejectedMappings.sentByTheMapping(persisted.statements());
             assertThat(merging)
                     .extracting(statement -> statement.substring(0, 6))
                     .containsExactly("select", "insert");
@@ -141,17 +137,5 @@ class RejectedMappingsIT {
             DocumentedSql.matches("orm-layers.md", "save-merges", merging);
             DocumentedSql.matches("orm-layers.md", "save-persists", persisting);
         }
-    }
-
-    private static void inTenant(org.hibernate.Session session, String tenant) {
-        session.createNativeQuery("select set_config('app.tenant_id', :tenant, true)", String.class)
-                .setParameter("tenant", tenant)
-                .getSingleResult();
-    }
-
-    private static java.util.List<String> withoutTenant(java.util.List<String> statements) {
-        return statements.stream()
-                .filter(statement -> !statement.contains("set_config"))
-                .toList();
     }
 }

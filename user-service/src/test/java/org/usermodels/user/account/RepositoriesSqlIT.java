@@ -140,12 +140,8 @@ class RepositoriesSqlIT {
     }
 
     private <T> SqlRecorder.Recorded<T> recorded(TenantRef tenant, Supplier<T> query) {
-        return TenantContext.callAs(
-                tenant,
-                () -> transactions.execute(status -> {
-                    entityManager.createNativeQuery("select 1").getSingleResult(); // the tenant's statement first
-                    return sql.record(query);
-                }));
+        // recorded inside the transaction, so after the set_config that began it
+        return TenantContext.callAs(tenant, () -> transactions.execute(status -> sql.record(query)));
     }
 
     private List<String> recordedCall(Runnable call, Predicate<String> kept) {

@@ -3,12 +3,10 @@ package org.usermodels.user.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.hibernate.ObjectNotFoundException;
-import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,21 +58,21 @@ class SoftDeleteMappingsIT {
         try (var mappings = RejectedMappings.mapping(
                 dataSource, BidirectionalUser.class, BidirectionalGroup.class, LabMembership.class)) {
             var collection = sql.record(() -> mappings.fromTransaction(session -> {
-                inTenant(session, tenant.id());
+                RejectedMappings.actFor(session, tenant.id());
                 return session.find(BidirectionalGroup.class, group).memberNames();
             }));
             var toOne = sql.record(() -> mappings.fromTransaction(session -> {
-                inTenant(session, tenant.id());
+                RejectedMappings.actFor(session, tenant.id());
                 var membership = session.find(LabMembership.class, new LabMembership.Key(group, gone.id()));
                 return catchThrowable(() -> membership.user().username());
             }));
             var joined = sql.record(() -> mappings.fromTransaction(session -> {
-                inTenant(session, tenant.id());
+                RejectedMappings.actFor(session, tenant.id());
                 return session.createSelectionQuery("select m.user.username from LabMembership m", String.class)
                         .getResultList();
             }));
             var found = sql.record(() -> mappings.fromTransaction(session -> {
-                inTenant(session, tenant.id());
+                RejectedMappings.actFor(session, tenant.id());
                 return Optional.ofNullable(session.find(BidirectionalUser.class, gone.id()));
             }));
 
@@ -90,21 +88,14 @@ class SoftDeleteMappingsIT {
             assertThat(rows.count(tenant.id(), "select count(*) from users where id = ?", gone.id()))
                     .as("the row is there all along")
                     .isOne();
-            DocumentedSql.matches("repositories.md", "restriction-collection", withoutTenant(collection.statements()));
-            DocumentedSql.matches("repositories.md", "restriction-to-one", withoutTenant(toOne.statements()));
-            DocumentedSql.matches("repositories.md", "restriction-join", withoutTenant(joined.statements()));
+            DocumentedSql.matches(
+                    "repositories.md",
+                    "restriction-collection",
+                    RejectedMappings.sentByTheMapping(collection.statements()));
+            DocumentedSql.matches(
+                    "repositories.md", "restriction-to-one", RejectedMappings.sentByTheMapping(toOne.statements()));
+            DocumentedSql.matches(
+                    "repositories.md", "restriction-join", RejectedMappings.sentByTheMapping(joined.statements()));
         }
-    }
-
-    private static void inTenant(Session session, UUID tenant) {
-        session.createNativeQuery("select set_config('app.tenant_id', :tenant, true)", String.class)
-                .setParameter("tenant", tenant.toString())
-                .getSingleResult();
-    }
-
-    private static List<String> withoutTenant(List<String> statements) {
-        return statements.stream()
-                .filter(statement -> !statement.contains("set_config"))
-                .toList();
     }
 }
